@@ -1,0 +1,14 @@
+"""`observatory bench`."""
+
+from __future__ import annotations
+
+import typer
+
+from observatory.cli.common import not_built
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("bench")
+    def bench() -> None:
+        """Not built yet."""
+        not_built("bench")

@@ -1,0 +1,50 @@
+"""Helpers shared by CLI commands: one-line errors, the --db option, output formats."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from observatory.config import Settings
+
+err_console = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+DB_HELP = "SQLite file or SQLAlchemy URL (postgresql+psycopg://...). Default: $OBSERVATORY_DB or observatory.db."
+
+
+def settings_for(db: str | None) -> Settings:
+    settings = Settings()
+    if db:
+        settings = settings.model_copy(update={"db": db})
+    return settings
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one line to stderr and exit: users get a reason, never a traceback."""
+    err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def not_built(stage: str) -> NoReturn:
+    fail(f"the {stage} stage is not built yet in this version of Observatory", code=2)
+
+
+def warn(message: str) -> None:
+    err_console.print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+
+
+def is_tty() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,14 @@
+"""`observatory export`."""
+
+from __future__ import annotations
+
+import typer
+
+from observatory.cli.common import not_built
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("export")
+    def export() -> None:
+        """Not built yet."""
+        not_built("export")

@@ -1,0 +1,14 @@
+"""`observatory ingest`."""
+
+from __future__ import annotations
+
+import typer
+
+from observatory.cli.common import not_built
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest() -> None:
+        """Not built yet."""
+        not_built("ingest")

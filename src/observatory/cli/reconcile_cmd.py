@@ -1,0 +1,14 @@
+"""`observatory reconcile`."""
+
+from __future__ import annotations
+
+import typer
+
+from observatory.cli.common import not_built
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("reconcile")
+    def reconcile() -> None:
+        """Not built yet."""
+        not_built("reconcile")

@@ -1,0 +1,1 @@
+"""Accuracy evaluation against gold data written by the team (`observatory eval`)."""

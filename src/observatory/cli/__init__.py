@@ -39,6 +39,7 @@ from observatory.cli import (  # noqa: E402
     eval_cmd,
     export_cmd,
     extract_cmd,
+    gazetteer_cmd,
     ingest_cmd,
     reconcile_cmd,
     report_cmd,
@@ -46,7 +47,7 @@ from observatory.cli import (  # noqa: E402
 )
 
 for _module in (ingest_cmd, extract_cmd, reconcile_cmd, report_cmd, export_cmd, serve_cmd, demo_cmd, eval_cmd, bench_cmd,
-                db_cmd):
+                db_cmd, gazetteer_cmd):
     _module.register(app)
 
 

@@ -1,10 +1,54 @@
-"""Events with ACLED types, linked to their claims. Owner: context/actors+events."""
+"""Events with ACLED types, linked to their claims. Owner: context/actors+events.
+
+One event per sentence that contains a trigger from `data/event_types.yaml`; when a sentence has
+triggers of several rules, the rule listed first (the most specific) wins. Triggers are matched
+with one compiled regex over the sentence text (no model: events must be found in every
+sentence, and this step receives no pipeline). Monitors, agencies and media named in the sentence
+are sources, not parties, so they are left out of `actors`.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from observatory.extract.context.actor_sentences import sentences_of
+from observatory.extract.context.event_vocab import EventRule, event_rules
 from observatory.extract.context.times import TimeMention
-from observatory.extract.document import ParsedDocument
-from observatory.models import ActorMention, Claim, Event, PlaceMention
+from observatory.extract.document import ParsedDocument, Sentence
+from observatory.models import ActorMention, Claim, Event, Location, PlaceMention, TimeRef
+
+_NOT_PARTIES = {"monitor", "media", "un_ngo"}
+
+
+@lru_cache(maxsize=1)
+def _trigger_index() -> tuple[re.Pattern[str], dict[str, EventRule]]:
+    by_text: dict[str, EventRule] = {}
+    for rule in event_rules():
+        for trig in rule.triggers:
+            by_text.setdefault(_key(trig), rule)
+    alts = sorted(by_text, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, a.split(" "))) for a in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), by_text
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def classify(text: str) -> tuple[EventRule, int] | None:
+    """The winning rule for a sentence and the offset of its trigger, or None without a trigger."""
+    pattern, by_text = _trigger_index()
+    best: tuple[EventRule, int] | None = None
+    for m in pattern.finditer(text):
+        rule = by_text.get(_key(m.group()))
+        if rule and (best is None or rule.priority < best[0].priority):
+            best = (rule, m.start())
+    return best
+
+
+def event_id(doc_id: str, span: tuple[int, int]) -> str:
+    return f"{doc_id}-e{span[0]}-{span[1]}"
 
 
 def find_events(
@@ -14,4 +58,93 @@ def find_events(
     places: list[PlaceMention],
     times: list[TimeMention],
 ) -> list[Event]:
-    return []  # replaced by the events implementation
+    sentences = sentences_of(parsed)
+    found = {s.index: hit for s in sentences if (hit := classify(s.text))}
+    events: list[Event] = []
+    for i, sentence in enumerate(sentences):
+        hit = found.get(sentence.index)
+        if hit is None:
+            continue
+        rule, trigger = hit
+        linked = _linked_claims(sentences, i, claims, found)
+        events.append(Event(
+            id=event_id(parsed.input.id, (sentence.start, sentence.end)), doc=parsed.input.id,
+            text=sentence.text, span=(sentence.start, sentence.end), event_type=rule.event_type,
+            sub_event_type=rule.sub_event_type, kind=rule.kind,
+            actors=_actor_names(sentence, actors),
+            location=_location(sentence, linked, places, sentence.start + trigger, parsed),
+            time=_time(sentence, linked, times, sentence.start + trigger, parsed),
+            claims=[c.id for c in linked],
+        ))
+    return events
+
+
+def _inside(span: tuple[int, int], sentence: Sentence) -> bool:
+    return sentence.start <= span[0] < sentence.end
+
+
+def _linked_claims(
+    sentences: list[Sentence], i: int, claims: list[Claim], found: dict[int, tuple[EventRule, int]]
+) -> list[Claim]:
+    """Claims of the sentence, then of the following sentences of the paragraph without own event."""
+    sentence = sentences[i]
+    linked = [c for c in claims if _inside(c.span, sentence)]
+    for nxt in sentences[i + 1:]:
+        if nxt.paragraph != sentence.paragraph or nxt.index in found:
+            break
+        linked.extend(c for c in claims if _inside(c.span, nxt))
+    return linked
+
+
+def _actor_names(sentence: Sentence, actors: list[ActorMention]) -> list[str]:
+    names: list[str] = []
+    for a in actors:
+        if a.actor and _inside(a.span, sentence) and a.type not in _NOT_PARTIES and a.actor not in names:
+            names.append(a.actor)
+    return names
+
+
+def _paragraph_span(parsed: ParsedDocument, sentence: Sentence) -> tuple[int, int]:
+    paras = parsed.paragraphs
+    if paras and 0 <= sentence.paragraph < len(paras):
+        return paras[sentence.paragraph]
+    return sentence.start, sentence.end
+
+
+def _nearest(items: list[tuple[int, int]], anchor: int) -> int | None:
+    if not items:
+        return None
+    return min(range(len(items)), key=lambda k: abs(items[k][0] - anchor))
+
+
+def _location(
+    sentence: Sentence, linked: list[Claim], places: list[PlaceMention], anchor: int, parsed: ParsedDocument
+) -> Location | None:
+    for c in linked:
+        if c.location is not None:
+            return c.location
+    para = _paragraph_span(parsed, sentence)
+    for lo, hi, inferred in ((sentence.start, sentence.end, False), (para[0], para[1], True)):
+        cands = [p for p in places if lo <= p.span[0] < hi]
+        k = _nearest([p.span for p in cands], anchor)
+        if k is not None:
+            p = cands[k]
+            return Location(label=p.text, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat,
+                            lon=p.lon, precision=p.precision, inferred=inferred)
+    return None
+
+
+def _time(
+    sentence: Sentence, linked: list[Claim], times: list[TimeMention], anchor: int, parsed: ParsedDocument
+) -> TimeRef | None:
+    for c in linked:
+        if c.time is not None:
+            return c.time
+    para = _paragraph_span(parsed, sentence)
+    for lo, hi, inferred in ((sentence.start, sentence.end, False), (para[0], para[1], True)):
+        cands = [t for t in times if lo <= t.span[0] < hi]
+        k = _nearest([t.span for t in cands], anchor)
+        if k is not None:
+            ref = cands[k].ref
+            return ref.model_copy(update={"inferred": True}) if inferred else ref
+    return None

@@ -1,0 +1,203 @@
+"""Who said a quote: the attribution around it, or the person named just before "he said".
+
+Order of evidence: the speech verb after the quote in its sentence (", he said" / ", said X"),
+then one before it ("X said:" / "according to X"), then the first sentence of the next paragraph
+when the quote ends its paragraph with a comma. A pronoun subject is resolved to the subject of
+the nearest earlier sentence naming a person (gazetteer person, spaCy PERSON, or a speaker noun
+such as "a resident"). The model is run only on those few sentences. Names known to the
+gazetteer are returned in canonical form (al-Jolani -> Ahmed al-Sharaa).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from observatory.extract.context.actor_gazetteer import load_gazetteer, match_gazetteer
+from observatory.extract.context.actor_sentences import sentence_doc, sentence_index_at
+from observatory.extract.context.event_vocab import quote_vocab
+from observatory.extract.document import ParsedDocument, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+_PRONOUNS = {"he", "she", "they", "i", "we"}
+_LOOKBACK = 3
+_STRIP = " ,.;:-—–'\"“”"
+
+
+class _QuoteLike(Protocol):
+    open_mark: int
+    close_mark: int | None
+    paragraph: int
+
+    @property
+    def end(self) -> int: ...
+
+
+class SpeakerResolver:
+    def __init__(self, parsed: ParsedDocument, sentences: list[Sentence], nlp: Language) -> None:
+        self.parsed = parsed
+        self.sentences = sentences
+        self.nlp = nlp
+        self._docs: dict[int, Doc] = {}
+
+    def resolve(self, quote: _QuoteLike) -> tuple[str | None, str | None]:
+        close = quote.close_mark if quote.close_mark is not None else quote.end
+        for index, lo, hi, last in self._frames(quote.open_mark, close):
+            found = self._from_frame(index, lo, hi, last)
+            if found is not None:
+                return found
+        return None, None
+
+    # ------------------------------------------------------------------ frames
+    def _frames(self, open_mark: int, close: int) -> list[tuple[int, int, int, bool]]:
+        """(sentence index, lo, hi, prefer_last) regions of text that may carry the attribution."""
+        frames: list[tuple[int, int, int, bool]] = []
+        after = sentence_index_at(self.sentences, min(close + 1, len(self.parsed.text) - 1))
+        if after is not None:
+            s = self.sentences[after]
+            lo = max(close + 1, s.start)
+            if s.start <= close and lo < s.end and self.parsed.text[lo:s.end].strip(_STRIP):
+                frames.append((after, lo, s.end, False))
+            elif self.parsed.text[close - 1: close].startswith(","):
+                # '"...," (paragraph break) Officials said': the attribution opens the next sentence.
+                nxt = after + 1 if s.start <= close else after
+                if nxt < len(self.sentences):
+                    n = self.sentences[nxt]
+                    frames.append((nxt, n.start, n.end, False))
+        before = sentence_index_at(self.sentences, open_mark)
+        if before is not None:
+            s = self.sentences[before]
+            if s.start < open_mark:
+                frames.append((before, s.start, open_mark, True))
+        return frames
+
+    def _from_frame(self, index: int, lo: int, hi: int, prefer_last: bool) -> tuple[str, str | None] | None:
+        sentence = self.sentences[index]
+        doc = sentence_doc(sentence, self.nlp, self._docs)
+        verbs = [t for t in doc if _in(t, sentence, lo, hi) and t.lemma_.lower() in quote_vocab().speech_verbs
+                 and t.pos_ in ("VERB", "AUX")]
+        if prefer_last:
+            verbs.reverse()
+        for verb in verbs:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                continue
+            if subject.lower_ in _PRONOUNS:
+                return self._antecedent(index)
+            return self._speaker_from(subject, sentence)
+        for tok in doc:  # "according to X"
+            if tok.lower_ == "according" and _in(tok, sentence, lo, hi):
+                pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]
+                if pobj:
+                    return self._speaker_from(pobj[0], sentence)
+        return None
+
+    # ------------------------------------------------------------------ speakers
+    def _speaker_from(self, head: Token, sentence: Sentence) -> tuple[str, str | None]:
+        phrase = _core_phrase(head)
+        role = _apposition(head)
+        start = sentence.start + phrase.start_char
+        person = _person_in(phrase, start, self.nlp)
+        if person is None:
+            # "Syria's leader, ex-commander, Ahmed X, urged": the name sits in an apposition.
+            whole = head.doc[head.left_edge.i: head.right_edge.i + 1]
+            found = _person_in(whole, sentence.start + whole.start_char, self.nlp, last=True)
+            if found is not None:
+                return found[0], phrase.text.strip(_STRIP) or None
+        if person is not None:
+            name, (ps, pe) = person
+            if role is None:
+                text = self.parsed.text
+                rest = text[start:ps] + " " + text[pe:start + len(phrase.text)]
+                role = rest.strip(_STRIP) or None
+            return name, role
+        text = phrase.text.strip(_STRIP)
+        known = load_gazetteer().lookup(text)
+        if known is not None:
+            return known.name, role
+        for det in ("the ", "a ", "an "):
+            if text.lower().startswith(det):
+                text = text[len(det):]
+        return text, role
+
+    def _antecedent(self, index: int) -> tuple[str, str | None] | None:
+        """The person a pronoun points back to: the nearest earlier sentence naming one."""
+        for back in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
+            sentence = self.sentences[back]
+            doc = sentence_doc(sentence, self.nlp, self._docs)
+            root = next((t for t in doc if t.dep_ == "ROOT"), None)
+            subject = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in _PRONOUNS and _is_speakerish(subject):
+                return self._speaker_from(subject, sentence)
+            persons = _persons(doc, sentence.start, self.nlp)
+            if persons:
+                return persons[-1], None
+        return None
+
+
+def _in(tok: Token, sentence: Sentence, lo: int, hi: int) -> bool:
+    at = sentence.start + tok.idx
+    return lo <= at < hi
+
+
+def _core_phrase(head: Token) -> Span:
+    """The subject without its apposition or relative clause: 'Rami X, founder of Y,' -> 'Rami X'."""
+    start, end = head.left_edge.i, head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("prep", "compound", "amod") and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    return head.doc[start:end]
+
+
+def _apposition(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ == "appos":
+            span = head.doc[child.left_edge.i: child.right_edge.i + 1]
+            return span.text.strip(_STRIP) or None
+    return None
+
+
+def _is_speakerish(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in quote_vocab().speaker_nouns or (
+        load_gazetteer().lookup(tok.text) is not None
+    )
+
+
+def _person_in(
+    phrase: Span, start: int, nlp: Language, last: bool = False
+) -> tuple[str, tuple[int, int]] | None:
+    """A person named in the phrase: gazetteer person first (canonical), else a PERSON entity."""
+    people = [m for m in match_gazetteer(phrase.text, nlp, offset=start) if m.entry.type == "person"]
+    if people:
+        m = people[-1] if last else people[0]
+        return m.entry.name, (m.start, m.end)
+    ents = list(phrase.ents)
+    for ent in reversed(ents) if last else ents:
+        if ent.label_ == "PERSON":
+            s = start + ent.start_char - phrase.start_char
+            return _canonical_person(ent.text), (s, s + len(ent.text))
+    return None
+
+
+def _persons(doc: Doc, offset: int, nlp: Language) -> list[str]:
+    """Person names of a sentence in text order (gazetteer persons canonical, plus spaCy PERSON)."""
+    found: list[tuple[int, str]] = []
+    gaz_spans: list[tuple[int, int]] = []
+    for m in match_gazetteer(doc.text, nlp):
+        if m.entry.type == "person":
+            found.append((m.start, m.entry.name))
+            gaz_spans.append((m.start, m.end))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not any(s < ent.end_char and ent.start_char < e for s, e in gaz_spans):
+            found.append((ent.start_char, _canonical_person(ent.text)))
+    return [name for _, name in sorted(found)]
+
+
+def _canonical_person(text: str) -> str:
+    clean = text.strip(_STRIP)
+    known = load_gazetteer().lookup(clean)
+    return known.name if known is not None and known.type == "person" else clean

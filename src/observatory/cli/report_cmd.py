@@ -1,14 +1,44 @@
-"""`observatory report`."""
+"""`observatory report`: incidents, documents and quotes as a table, JSON or Markdown."""
 
 from __future__ import annotations
 
-import typer
+from typing import Annotated
 
-from observatory.cli.common import not_built
+import typer
+from rich.console import Console
+
+from observatory.cli.common import DB_HELP, OutputFormat, fail, settings_for
+from observatory.store import StoreError
 
 
 def register(app: typer.Typer) -> None:
     @app.command("report")
-    def report() -> None:
-        """Not built yet."""
-        not_built("report")
+    def report(
+        db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+        fmt: Annotated[
+            OutputFormat, typer.Option("--format", help="table, json or markdown.")
+        ] = OutputFormat.table,
+    ) -> None:
+        """Print the incident report (works with documents only, before `reconcile`)."""
+        from observatory.publish.render import print_report, report_markdown
+        from observatory.publish.report import build_report
+        from observatory.store import open_database
+
+        if fmt not in (OutputFormat.table, OutputFormat.json, OutputFormat.markdown):
+            fail(f"--format {fmt.value}: the report is available as table, json or markdown")
+        settings = settings_for(db)
+        try:
+            database = open_database(settings.db)
+            try:
+                with database.session() as session:
+                    result = build_report(session)
+            finally:
+                database.close()
+        except StoreError as exc:
+            fail(str(exc))
+        if fmt is OutputFormat.json:
+            typer.echo(result.model_dump_json(indent=2))
+        elif fmt is OutputFormat.markdown:
+            typer.echo(report_markdown(result), nl=False)
+        else:
+            print_report(result, Console(soft_wrap=False))

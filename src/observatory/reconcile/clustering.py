@@ -1,0 +1,317 @@
+"""Which claims and events from different documents describe the same violence.
+
+Two steps, both deterministic:
+
+1. Within a document, claims and events are grouped around the document's main place (the most
+   specific place that at least half of its located sentences lie within). A claim whose place
+   lies within or around the main place, or that names no place, belongs to the main group; a
+   claim in a place outside it (another town) or dated outside the time window starts a
+   separate group. `part_of` children follow their parent; events follow their claims.
+2. Across documents, groups are merged greedily in publication order into clusters when their
+   dates are within the window, their places are compatible (one contains the other) and there is
+   evidence they are the same violence: the same specific place, shared named actors, or similar
+   text (MinHash estimate of word-set Jaccard). A cluster never takes two groups of one document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from datasketch import MinHash
+
+from observatory.models import Claim, DocumentInput, Event
+from observatory.reconcile.places import Place, compatible, contains, place_of, same_place
+from observatory.reconcile.vocab import vocab
+
+_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
+_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "were",
+        "been",
+        "their",
+        "they",
+        "which",
+        "when",
+        "while",
+        "after",
+        "before",
+        "said",
+        "says",
+        "also",
+        "about",
+        "into",
+        "over",
+        "than",
+        "more",
+        "most",
+        "some",
+        "other",
+        "there",
+        "these",
+        "those",
+        "would",
+        "could",
+        "will",
+        "what",
+        "where",
+        "since",
+        "such",
+        "only",
+        "them",
+        "then",
+        "being",
+        "because",
+        "against",
+        "during",
+        "under",
+        "between",
+        "among",
+        "through",
+        "including",
+        "according",
+    ]
+)
+
+
+@dataclass
+class Mention:
+    doc: str
+    position: int
+    sentence: str
+    claim: Claim | None = None
+    event: Event | None = None
+    place: Place | None = None  # explicit (not inferred) place
+    start: dt.date | None = None  # explicit time, when stated
+    end: dt.date | None = None
+    actors: frozenset[str] = frozenset()
+
+
+@dataclass
+class Group:
+    doc: str
+    index: int
+    published: dt.date | None
+    place: Place | None
+    mentions: list[Mention] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [m.claim for m in self.mentions if m.claim is not None]
+
+    @property
+    def events(self) -> list[Event]:
+        return [m.event for m in self.mentions if m.event is not None]
+
+    def dates(self) -> tuple[dt.date | None, dt.date | None]:
+        starts = [m.start for m in self.mentions if m.start]
+        ends = [m.end or m.start for m in self.mentions if m.start]
+        if starts:
+            return min(starts), max(e for e in ends if e)
+        return self.published, self.published
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return frozenset(a for m in self.mentions for a in m.actors)
+
+
+@dataclass
+class Cluster:
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def docs(self) -> list[str]:
+        return [g.doc for g in self.groups]
+
+    @property
+    def places(self) -> list[Place]:
+        return [g.place for g in self.groups if g.place is not None]
+
+    def dates(self) -> tuple[dt.date | None, dt.date | None]:
+        spans = [g.dates() for g in self.groups]
+        starts = [s for s, _ in spans if s]
+        ends = [e for _, e in spans if e]
+        return (min(starts) if starts else None, max(ends) if ends else None)
+
+
+# --------------------------------------------------------------------------- step 1: per document
+def mentions_of(doc: DocumentInput, claims: list[Claim], events: list[Event]) -> list[Mention]:
+    found: list[Mention] = []
+    for c in claims:
+        if c.historical:
+            continue  # background ("in 2013 ... killed scores") is never part of today's incident
+        actors = frozenset([c.perpetrator.actor] if c.perpetrator and c.perpetrator.actor else [])
+        found.append(_mention(doc, c.span[0], c.text, c.location, c.time, actors, claim=c))
+    for e in events:
+        found.append(_mention(doc, e.span[0], e.text, e.location, e.time, frozenset(e.actors), event=e))
+    return sorted(found, key=lambda m: (m.position, 0 if m.claim else 1))
+
+
+def _mention(doc: DocumentInput, position: int, sentence: str, loc, time, actors, **kw) -> Mention:  # type: ignore[no-untyped-def]
+    place = place_of(loc) if loc is not None and not loc.inferred else None
+    start = end = None
+    if time is not None and not time.inferred and time.start is not None:
+        start, end = time.start, time.end or time.start
+    return Mention(
+        doc=doc.id,
+        position=position,
+        sentence=sentence,
+        place=place,
+        start=start,
+        end=end,
+        actors=actors,
+        **kw,
+    )
+
+
+def main_place(mentions: list[Mention]) -> Place | None:
+    """The most specific place that at least half of the located sentences lie within."""
+    located: dict[str, Mention] = {}
+    for m in mentions:
+        if m.place is not None:
+            located.setdefault(m.sentence, m)
+    if not located:
+        return None
+    candidates = sorted(located.values(), key=lambda m: m.position)
+    best: tuple[int, int, int] | None = None
+    chosen: Place | None = None
+    for order, m in enumerate(candidates):
+        assert m.place is not None
+        cover = sum(1 for o in candidates if o.place is not None and contains(m.place, o.place))
+        if 2 * cover < len(candidates):
+            continue
+        rank = (m.place.level, cover, -order)
+        if best is None or rank > best:
+            best, chosen = rank, m.place
+    return chosen
+
+
+def group_document(doc: DocumentInput, claims: list[Claim], events: list[Event]) -> list[Group]:
+    mentions = mentions_of(doc, claims, events)
+    if not mentions:
+        return []
+    window = dt.timedelta(days=vocab().window_days)
+    main = Group(doc=doc.id, index=0, published=doc.published, place=main_place(mentions))
+    groups = [main]
+    group_of_claim: dict[str, Group] = {}
+    for m in mentions:
+        target = _linked_group(m, group_of_claim) or _place_group(m, groups, doc, window)
+        target.mentions.append(m)
+        if m.claim is not None:
+            group_of_claim[m.claim.id] = target
+    for g in groups:
+        g.text = " ".join(m.sentence for m in g.mentions)
+    main.text = " ".join(filter(None, [doc.title, doc.text]))
+    return [g for g in groups if g.mentions]
+
+
+def _linked_group(m: Mention, group_of_claim: dict[str, Group]) -> Group | None:
+    if m.claim is not None and m.claim.part_of:
+        return group_of_claim.get(m.claim.part_of)
+    if m.event is not None:
+        for cid in m.event.claims:
+            if cid in group_of_claim:
+                return group_of_claim[cid]
+    return None
+
+
+def _place_group(m: Mention, groups: list[Group], doc: DocumentInput, window: dt.timedelta) -> Group:
+    for g in groups:
+        if _fits(m, g, window):
+            return g
+    new = Group(doc=doc.id, index=len(groups), published=doc.published, place=m.place)
+    groups.append(new)
+    return new
+
+
+def _fits(m: Mention, g: Group, window: dt.timedelta) -> bool:
+    if m.place is not None and g.place is not None and not compatible(m.place, g.place):
+        return False
+    if m.start is None or not g.mentions:
+        return True
+    lo, hi = g.dates()
+    return lo is None or hi is None or (m.start <= hi + window and (m.end or m.start) >= lo - window)
+
+
+# --------------------------------------------------------------------------- step 2: across documents
+def cluster_groups(groups: Iterable[Group]) -> list[Cluster]:
+    ordered = sorted(groups, key=lambda g: (g.published or dt.date.min, g.doc, g.index))
+    clusters: list[Cluster] = []
+    for g in ordered:
+        best: tuple[float, int] | None = None
+        for n, cluster in enumerate(clusters):
+            score = _affinity(g, cluster)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, n)
+        if best is None:
+            clusters.append(Cluster(groups=[g]))
+        else:
+            clusters[best[1]].groups.append(g)
+    return clusters
+
+
+def _affinity(g: Group, cluster: Cluster) -> float | None:
+    """A score when `g` may join `cluster`, None when it may not."""
+    v = vocab()
+    if g.doc in cluster.docs or not _dates_meet(g.dates(), cluster.dates(), v.window_days):
+        return None
+    if not all(compatible(g.place, p) for p in cluster.places):
+        return None
+    similarity = max(_jaccard(g.text, other.text, v.minhash_permutations) for other in cluster.groups)
+    same_spot = g.place is not None and any(p.level >= 2 and same_place(g.place, p) for p in cluster.places)
+    shared = bool(g.actors & frozenset(a for o in cluster.groups for a in o.actors))
+    if not (same_spot or shared or similarity >= v.text_similarity):
+        return None
+    return similarity + (0.5 if same_spot else 0.0) + (0.2 if shared else 0.0)
+
+
+def _dates_meet(
+    a: tuple[dt.date | None, dt.date | None], b: tuple[dt.date | None, dt.date | None], days: int
+) -> bool:
+    if None in a or None in b:
+        return True
+    window = dt.timedelta(days=days)
+    return a[0] <= b[1] + window and b[0] <= a[1] + window  # type: ignore[operator]
+
+
+@lru_cache(maxsize=4096)
+def _minhash(text: str, permutations: int) -> MinHash:
+    mh = MinHash(num_perm=permutations, seed=1)
+    for word in sorted({w for w in _WORD.findall(text.lower()) if w not in _STOP}):
+        mh.update(word.encode("utf-8"))
+    return mh
+
+
+def _jaccard(a: str, b: str, permutations: int) -> float:
+    if not a.strip() or not b.strip():
+        return 0.0
+    return float(_minhash(a, permutations).jaccard(_minhash(b, permutations)))
+
+
+def build_clusters(
+    documents: list[DocumentInput], claims: list[Claim], events: list[Event]
+) -> tuple[list[Cluster], Mapping[str, Group]]:
+    """Clusters of groups, plus each document's main group (where doc-level cues belong)."""
+    claims_by_doc: dict[str, list[Claim]] = {}
+    events_by_doc: dict[str, list[Event]] = {}
+    for c in claims:
+        claims_by_doc.setdefault(c.doc, []).append(c)
+    for e in events:
+        events_by_doc.setdefault(e.doc, []).append(e)
+    groups: list[Group] = []
+    main_groups: dict[str, Group] = {}
+    for doc in documents:
+        doc_groups = group_document(doc, claims_by_doc.get(doc.id, []), events_by_doc.get(doc.id, []))
+        groups.extend(doc_groups)
+        if doc_groups:
+            main_groups[doc.id] = doc_groups[0]
+    return cluster_groups(groups), main_groups

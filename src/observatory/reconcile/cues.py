@@ -1,0 +1,146 @@
+"""Statements in a document's sentences that matter across outlets: who started the violence,
+who denies it, who the victims were, and which source a statement is attributed to.
+
+Works on the plain text (reconcile has no parser): sentences are split with a regular expression,
+cue phrases come from `data/reconcile.yaml`, actors from the extract stage's actor mentions
+(falling back to the words after the cue when no actor was recognised there).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from observatory.models import ActorMention, DocumentInput
+from observatory.reconcile.figures import normalise
+from observatory.reconcile.vocab import vocab
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_LABEL_AFTER = re.compile(
+    r"^\W*((?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,4}?)(?=\s+(?:on|in|at|against|near|who|which|that|after|to|for)\b|[,.;:!?”\"]|$)"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    doc: str
+    kind: str  # initiator | denial | civilian_status | combatant_status
+    sentence: Sentence
+    key: str = ""  # who it names (side, else actor, else label), normalised
+    label: str = ""  # the words as written
+    source: str = ""  # name of the source the sentence is attributed to, if any
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    found: list[Sentence] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        _add(found, text, start, m.start() + len(m.group(0).rstrip()) if m.group(0).strip() else m.start())
+        start = m.end()
+    _add(found, text, start, len(text))
+    return found
+
+
+def _add(found: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        offset = start + piece.index(stripped[0])
+        found.append(Sentence(offset, offset + len(stripped), stripped))
+
+
+def actor_key(actor: ActorMention) -> str:
+    """Compare actors by side (allies agree), else canonical name, else the words used."""
+    return normalise(actor.side or actor.actor or actor.text)
+
+
+def find_statements(
+    doc: DocumentInput, actors: Iterable[ActorMention], sources: dict[str, str], years: set[int]
+) -> list[Statement]:
+    """Cue sentences of one document. `sources` maps alias (lower-case) -> source name."""
+    v = vocab()
+    mentions = sorted(actors, key=lambda a: a.span[0])
+    found: list[Statement] = []
+    for sent in split_sentences(doc.text):
+        if any(int(y) not in years for y in v.background_year.findall(sent.text)):
+            continue  # background paragraph about another year
+        source = _source_in(sent.text, sources)
+        here = [a for a in mentions if sent.start <= a.span[0] < sent.end and _is_party(a)]
+        found.extend(_initiators(doc.id, sent, here, source))
+        if any(p.search(sent.text) for p in v.denial):
+            party = here[0].text if here else ""
+            found.append(Statement(doc.id, "denial", sent, key=normalise(party), label=party, source=source))
+        for kind, patterns in (
+            ("civilian_status", v.civilian_status),
+            ("combatant_status", v.combatant_status),
+        ):
+            if any(p.search(sent.text) for p in patterns):
+                found.append(Statement(doc.id, kind, sent, source=source))
+    return found
+
+
+def _is_party(actor: ActorMention) -> bool:
+    return actor.type not in ("monitor", "un_ngo", "media")
+
+
+def _initiators(doc: str, sent: Sentence, actors: list[ActorMention], source: str) -> list[Statement]:
+    v = vocab()
+    found: list[Statement] = []
+    for pattern in v.initiator_after:
+        for m in pattern.finditer(sent.text):
+            cut = sent.start + m.end()
+            after = [a for a in actors if a.span[0] >= cut]
+            if after:
+                found.append(Statement(doc, "initiator", sent, actor_key(after[0]), after[0].text, source))
+            else:
+                label = _LABEL_AFTER.match(sent.text[m.end() :])
+                if label:
+                    words = label.group(1)
+                    found.append(Statement(doc, "initiator", sent, normalise(words), words, source))
+    if any(p.search(sent.text) for p in v.responder):
+        return found
+    for pattern in v.initiator_before:
+        for m in pattern.finditer(sent.text):
+            cut = sent.start + m.start()
+            before = [a for a in actors if a.span[1] <= cut]
+            if before:
+                found.append(
+                    Statement(doc, "initiator", sent, actor_key(before[-1]), before[-1].text, source)
+                )
+    return found
+
+
+def _source_in(text: str, sources: dict[str, str]) -> str:
+    low = text.lower()
+    for alias in sorted(sources, key=len, reverse=True):
+        if re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", low):
+            return sources[alias]
+    return ""
+
+
+def source_aliases(names: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
+    """Aliases of the incident's named sources: the name, its acronym, "Name (ACR)" in the texts."""
+    aliases: dict[str, str] = {}
+    for name in names:
+        if not name:
+            continue
+        key = name
+        aliases[name.lower()] = key
+        words = [w for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()]
+        if len(words) >= 3:
+            aliases["".join(w[0] for w in words).lower()] = key
+    for text in texts:
+        for full, acronym in re.findall(r"([A-Z][\w'’\-]+(?:\s+[\w'’\-]+){1,7})\s+\(([A-Z]{2,8})\)", text):
+            for alias, key in list(aliases.items()):
+                if alias in full.lower() or alias == acronym.lower():
+                    aliases[acronym.lower()] = key
+                    aliases[full.lower()] = key
+    return aliases

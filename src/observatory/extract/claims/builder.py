@@ -1,0 +1,142 @@
+"""Assemble claims from parsed candidate sentences: counts -> nouns -> outcomes -> victims, then
+subsets, flags and sources over the whole document.
+
+Claim ids are `{doc}-c{n:03d}` in document order, so the same document always yields the same ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from observatory.extract.claims import vocab
+from observatory.extract.claims.counts import Quantity, find_quantities
+from observatory.extract.claims.flags import apply_flags
+from observatory.extract.claims.outcomes import Link, link_outcome
+from observatory.extract.claims.sources import attach_sources
+from observatory.extract.claims.subsets import link_subsets
+from observatory.extract.claims.victims import describe, group_noun, is_person_noun
+from observatory.extract.document import ParsedDocument, Sentence
+from observatory.models import Claim, Count, Victims
+
+_NOUN_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod"})
+_SINGULAR_DETS = frozenset({"a", "an", "one", "his", "her", "their", "its", "another"})
+
+
+@dataclass
+class Draft:
+    """A claim under construction, with the parse tokens that later steps need."""
+
+    sentence: Sentence
+    noun: Token
+    link: Link
+    count: Count
+    victims: Victims
+    quantity: Quantity | None
+    claim_id: str = ""
+    part_of: str | None = None
+    hedged: bool = False
+    historical: bool = False
+    superseded: bool = False
+    update: bool = False
+    source: object = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.sentence.start, self.sentence.end
+
+
+def counted_noun(doc: Doc, q: Quantity) -> Token:
+    """The noun a count quantifies: its syntactic head ("31 victims"), the collective noun of
+    "a family of six", or the number itself when it stands alone ("killing 12")."""
+    a = doc[q.anchor]
+    if a.dep_ in _NOUN_DEPS and not (q.start <= a.head.i < q.end) and a.head.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}:
+        if a.head.i > a.i:
+            return a.head
+    if a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.lemma_.lower() in vocab.victims().collective:
+        return a.head.head
+    return a
+
+
+def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
+    drafts: list[Draft] = []
+    for q in find_quantities(doc):
+        noun = counted_noun(doc, q)
+        if not is_person_noun(noun, counted=q.start <= noun.i < q.end):
+            continue
+        link = link_outcome(noun)
+        if link is None:
+            link = _inherit_from_complement(noun)
+        if link is None or link.negated:
+            continue
+        victims = describe(noun, range(q.start, q.end))
+        drafts.append(Draft(sentence, noun, link, q.count, victims, q))
+    return drafts
+
+
+def _inherit_from_complement(noun: Token) -> Link | None:
+    """"Seven of the 19 wounded ...": the outer count takes the outcome of its "of" complement."""
+    head = group_noun(noun)
+    if head is noun:
+        return None
+    link = link_outcome(head)
+    if link is None:
+        return None
+    return Link(link.outcome, link.trigger, link.negated, subset_of=head)
+
+
+def _singular_drafts(sentence: Sentence, doc: Doc, taken: set[int]) -> list[Draft]:
+    """"a police officer was killed", "a 12-year-old boy was among the dead": one victim."""
+    v = vocab.victims()
+    drafts: list[Draft] = []
+    for tok in doc:
+        if tok.i in taken or tok.tag_ != "NN" or tok.lemma_.lower() not in v.singular_people:
+            continue
+        det = next((c for c in tok.children if c.dep_ in {"det", "poss", "nummod"}), None)
+        if det is None or det.lower_ not in _SINGULAR_DETS:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.lemma_.lower() in v.generic:
+            continue  # "one of the ..." is counted by the quantity pass
+        link = link_outcome(tok)
+        if link is None or link.negated:
+            continue
+        phrase = doc[det.i:tok.i + 1]
+        victims = describe(tok, range(det.i, det.i + 1))
+        count = Count(low=1, high=1, qualifier="exact", text=phrase.text)
+        drafts.append(Draft(sentence, tok, link, count, victims, None))
+    return drafts
+
+
+def sentence_drafts(sentence: Sentence) -> list[Draft]:
+    doc = sentence.doc
+    if doc is None:
+        return []
+    drafts = _quantity_drafts(sentence, doc)
+    taken = {d.noun.i for d in drafts}
+    drafts.extend(_singular_drafts(sentence, doc, taken))
+    drafts.sort(key=lambda d: (d.quantity.start if d.quantity else d.noun.i))
+    return drafts
+
+
+def build_claims(parsed: ParsedDocument) -> list[Claim]:
+    """All casualty claims of a document whose candidate sentences carry a parse."""
+    drafts: list[Draft] = []
+    for sentence in parsed.sentences:
+        drafts.extend(sentence_drafts(sentence))
+    doc_id = parsed.input.id
+    for n, draft in enumerate(drafts, start=1):
+        draft.claim_id = f"{doc_id}-c{n:03d}"
+    link_subsets(drafts, parsed)
+    apply_flags(drafts, parsed)
+    attach_sources(drafts, parsed)
+    return [_to_claim(d, doc_id) for d in drafts]
+
+
+def _to_claim(d: Draft, doc_id: str) -> Claim:
+    return Claim(
+        id=d.claim_id, doc=doc_id, text=d.sentence.text, span=d.span, outcome=d.link.outcome,
+        count=d.count, victims=d.victims, part_of=d.part_of, source=d.source,  # type: ignore[arg-type]
+        hedged=d.hedged, historical=d.historical, superseded=d.superseded, outlet=None,
+    )

@@ -1,0 +1,146 @@
+"""Who a claim is attributed to: "according to X", "X said/reported/told", trailing attributions,
+carried over within a paragraph, and to later sentences that refer back ("the group said").
+
+The attributed phrase is resolved with the curated gazetteer in `data/sources.yaml` (canonical
+name and kind), then with cue words, then with spaCy NER (PERSON/ORG).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from observatory.extract.claims import vocab
+from observatory.extract.document import ParsedDocument, Sentence
+from observatory.models import Source, SourceKind
+
+if TYPE_CHECKING:
+    from observatory.extract.claims.builder import Draft
+
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "who", "this", "that"})
+_CARRY_NOUNS = frozenset({"figure", "data", "statistic", "tally", "count", "number", "toll", "estimate"})
+
+
+def _phrase(head: Token) -> Span:
+    """The attributed noun phrase, without relative clauses and trailing punctuation."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS:
+            continue
+        tokens.extend(child.subtree)
+    ids = sorted(t.i for t in tokens)
+    start, end = ids[0], ids[-1] + 1
+    doc = head.doc
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _alias_hit(span: Span) -> vocab.SourceEntry | None:
+    index = vocab.sources().alias_index
+    text = " " + re.sub(r"[^\w.\-' ]+", " ", span.text.lower()) + " "
+    best: tuple[int, vocab.SourceEntry] | None = None
+    for alias, entry in index.items():
+        if f" {alias} " not in text:
+            continue
+        if len(alias) <= 3 and not any(t.text == alias.upper() or t.text == alias.upper() + "." for t in span):
+            continue  # short aliases (UN, WHO, AP) only as acronyms, never "who"/"un-"
+        if best is None or len(alias) > best[0]:
+            best = (len(alias), entry)
+    return best[1] if best else None
+
+
+def _cue_kind(text: str) -> SourceKind | None:
+    low = " " + text.lower() + " "
+    for kind, words in vocab.sources().cues:
+        for w in words:
+            if re.search(rf"(?<![\w]){re.escape(w.strip())}(?![\w])", low):
+                return kind
+    return None
+
+
+def _clean_name(label: str) -> str:
+    name = re.sub(r"^(the|a|an)\s+", "", label, flags=re.IGNORECASE)
+    name = re.sub(r"\s*\([^)]*\)\s*", " ", name)
+    return re.sub(r"\s+", " ", name).strip(" ,.")
+
+
+def resolve(span: Span) -> Source | None:
+    """Source for an attributed phrase; None when the phrase names nobody."""
+    label = span.text.strip()
+    wider = " ".join(t.text for t in span.root.subtree)  # includes "founder of SOHR" appositions
+    entry = _alias_hit(span) or _alias_hit(span.root.doc[span.root.left_edge.i:span.root.right_edge.i + 1])
+    if entry is not None:
+        return Source(label=label, name=entry.name, kind=entry.kind)
+    kind = _cue_kind(label) or _cue_kind(wider)
+    ents = [e for e in span.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}]
+    if kind is None and ents:
+        kind = vocab.sources().person_kind if ents[0].label_ == "PERSON" else "media"
+    if kind is None:
+        return None
+    name = _clean_name(ents[0].text if ents and ents[0].label_ in {"ORG", "PERSON"} else label)
+    return Source(label=label, name=name or label, kind=kind)
+
+
+def _is_anaphoric(span: Span) -> bool:
+    low = span.text.lower().strip()
+    if low in vocab.sources().anaphora or span.root.lower_ in _PRONOUNS:
+        return True
+    return span.root.lemma_.lower() in _CARRY_NOUNS
+
+
+def sentence_source(sentence: Sentence) -> tuple[Source | None, bool]:
+    """(source, anaphoric) stated in one parsed sentence; anaphoric means "refers back"."""
+    doc = sentence.doc
+    if doc is None:
+        return None, False
+    for tok in doc:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                span = _phrase(pobj)
+                if _is_anaphoric(span):
+                    return None, True
+                found = resolve(span)
+                if found:
+                    return found, False
+    reporting = vocab.sources().reporting_verbs
+    verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in reporting]
+    verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    for verb in verbs:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.lower_ in {"that", "which"}:
+            continue
+        span = _phrase(subj)
+        if _is_anaphoric(span):
+            return None, True
+        found = resolve(span)
+        if found:
+            return found, False
+    return None, False
+
+
+def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
+    """Give each claim the source of its sentence, else the source the paragraph keeps citing."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence.index, []).append(d)
+    current: Source | None = None
+    last_named: Source | None = None
+    paragraph = -1
+    for sentence in parsed.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, current = sentence.paragraph, None
+        found, anaphoric = sentence_source(sentence)
+        if found is not None:
+            current = last_named = found
+        elif anaphoric and last_named is not None:
+            current = last_named
+        for d in by_sentence.get(sentence.index, []):
+            d.source = current

@@ -1,0 +1,75 @@
+"""Subsets: which claims are part of another claim (`part_of`).
+
+- inside a sentence: "31 victims, including nine children", "at least 31 people, among them four
+  women", "1,203 killed, 870 of them civilians", "seven of the 19 wounded";
+- across sentences: a breakdown ("Among the dead were 9 children", "The dead include ...") is part
+  of the latest earlier total with the same outcome in the same paragraph that is large enough.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from observatory.extract.document import ParsedDocument
+
+if TYPE_CHECKING:
+    from observatory.extract.claims.builder import Draft
+
+_PRONOUNS = frozenset({"them", "whom", "those", "these", "which"})
+_UMBRELLA = frozenset({"people", "unknown", "civilians"})
+
+
+def _low(d: Draft) -> int:
+    return d.count.low if d.count.low is not None else (d.count.high or 0)
+
+
+def _same_sentence_parent(d: Draft, drafts: list[Draft]) -> Draft | None:
+    peers = [p for p in drafts if p.sentence is d.sentence and p is not d]
+    if d.link.subset_of is not None:
+        target = d.link.subset_of
+        for p in peers:
+            if p.noun.i == target.i or (p.quantity and p.quantity.start <= target.i < p.quantity.end):
+                return p
+    # "four women" apposed to "31 people" with "among them"/"of them" inside it (or inside the
+    # first conjunct: "among them four women and nine children").
+    first = d.noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    marker = any(
+        c.dep_ == "prep" and c.lower_ in {"among", "including", "of"} and any(g.lower_ in _PRONOUNS for g in c.children)
+        for t in {d.noun, first} for c in t.children
+    )
+    if marker or d.noun.dep_ == "appos":
+        t = d.noun
+        for _ in range(4):
+            if t.dep_ not in {"appos", "conj"} or t.head.i == t.i:
+                break
+            t = t.head
+            for p in peers:
+                if p.noun.i == t.i and _low(p) >= _low(d):
+                    return p
+        if marker:
+            before = [p for p in peers if p.noun.i < d.noun.i and p.part_of is None and _low(p) >= _low(d)]
+            if before:
+                return before[-1]
+    return None
+
+
+def _earlier_total(d: Draft, drafts: list[Draft], index: int) -> Draft | None:
+    for p in reversed(drafts[:index]):
+        if p.sentence.paragraph != d.sentence.paragraph:
+            break
+        if p.sentence is d.sentence or p.part_of is not None:
+            continue
+        if p.link.outcome == d.link.outcome and p.victims.group in _UMBRELLA and _low(p) >= _low(d):
+            return p
+    return None
+
+
+def link_subsets(drafts: list[Draft], parsed: ParsedDocument) -> None:
+    for i, d in enumerate(drafts):
+        parent = _same_sentence_parent(d, drafts)
+        if parent is None and d.link.breakdown:
+            parent = _earlier_total(d, drafts, i)
+        if parent is not None and parent is not d:
+            d.part_of = parent.claim_id

@@ -1,0 +1,136 @@
+"""Vocabularies of the claims extractor, loaded once from the YAML files in `observatory/data`.
+
+Keeping words in data files (documented in each file's header) lets analysts extend the lexicons
+without touching the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from observatory.models import OUTCOMES, Outcome, Qualifier, SourceKind, VictimGroup
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("observatory.data").joinpath(name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+@dataclass(frozen=True)
+class QuantityVocab:
+    vague: dict[str, tuple[int, int]]
+    exact_words: dict[str, int]
+    units: dict[str, int]
+    qualifiers: dict[str, Qualifier]
+
+
+@dataclass(frozen=True)
+class OutcomeVocab:
+    transitive: dict[str, Outcome]
+    intransitive: dict[str, Outcome]
+    adjectives: dict[str, Outcome]
+    nouns: dict[str, Outcome]
+    phrases: dict[tuple[str, str], Outcome]
+    trigger: re.Pattern[str]
+    negators: frozenset[str]
+
+
+@dataclass(frozen=True)
+class VictimVocab:
+    groups: dict[str, VictimGroup]  # lemma or phrase -> group
+    default_side: dict[str, str]
+    side_words: dict[str, str]
+    generic: frozenset[str]
+    collective: frozenset[str]
+    singular_people: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    name: str
+    kind: SourceKind
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceVocab:
+    gazetteer: tuple[SourceEntry, ...]
+    cues: tuple[tuple[SourceKind, tuple[str, ...]], ...]
+    reporting_verbs: frozenset[str]
+    anaphora: frozenset[str]
+    person_kind: SourceKind
+    alias_index: dict[str, SourceEntry] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def quantities() -> QuantityVocab:
+    data = _load("vague_quantities.yaml")
+    return QuantityVocab(
+        vague={k: (int(v[0]), int(v[1])) for k, v in data["vague"].items()},
+        exact_words={k: int(v) for k, v in data["exact_words"].items()},
+        units={k: int(v) for k, v in data["units"].items()},
+        qualifiers=dict(data["qualifiers"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def outcomes() -> OutcomeVocab:
+    data = _load("outcomes.yaml")
+    maps: dict[str, dict[str, Outcome]] = {k: {} for k in ("transitive", "intransitive", "adjectives", "nouns")}
+    phrases: dict[tuple[str, str], Outcome] = {}
+    for outcome in OUTCOMES:
+        entry = data[outcome]
+        for kind, target in maps.items():
+            for word in entry.get(kind) or []:
+                target.setdefault(str(word), outcome)
+        for phrase in entry.get("phrases") or []:
+            head, _, comp = str(phrase).partition(" ")
+            phrases.setdefault((head, comp), outcome)
+    pattern = r"\b(?:" + "|".join(str(stem) for stem in data["trigger_stems"]) + ")"
+    return OutcomeVocab(
+        transitive=maps["transitive"], intransitive=maps["intransitive"], adjectives=maps["adjectives"],
+        nouns=maps["nouns"], phrases=phrases, trigger=re.compile(pattern, re.IGNORECASE),
+        negators=frozenset(str(w) for w in data["negators"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def victims() -> VictimVocab:
+    data = _load("victim_groups.yaml")
+    groups: dict[str, VictimGroup] = {}
+    for group, words in data["groups"].items():
+        for word in words:
+            groups.setdefault(str(word).lower(), group)
+    return VictimVocab(
+        groups=groups,
+        default_side=dict(data.get("default_side") or {}),
+        side_words={str(k).lower(): str(v) for k, v in data["side_words"].items()},
+        generic=frozenset(str(w) for w in data["generic"]),
+        collective=frozenset(str(w) for w in data["collective"]),
+        singular_people=frozenset(str(w) for w in data["singular_people"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def sources() -> SourceVocab:
+    data = _load("sources.yaml")
+    entries = tuple(
+        SourceEntry(name=e["name"], kind=e["kind"], aliases=tuple(str(a).lower() for a in e["aliases"]))
+        for e in data["gazetteer"]
+    )
+    index = {alias: e for e in entries for alias in e.aliases}
+    cues = tuple((kind, tuple(str(w).lower() for w in words)) for kind, words in data["cues"].items())
+    return SourceVocab(
+        gazetteer=entries, cues=cues, reporting_verbs=frozenset(data["reporting_verbs"]),
+        anaphora=frozenset(str(a).lower() for a in data["anaphora"]), person_kind=data["person_kind"],
+        alias_index=index,
+    )

@@ -1,0 +1,162 @@
+"""Geometry for the dashboard's SVG charts, computed on the server (no chart library to ship).
+
+Two charts: the toll ranges of an incident (a bar from low to high with a tick at best, per
+outcome and victim group) and the timeline of reported figures (how each toll was revised, by
+publication date and source). Templates only draw what these functions lay out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from observatory.models import Incident, TimelinePoint, Toll
+
+PALETTE = ("#b3261e", "#1f5fa8", "#2e7d32", "#8e44ad", "#c77700", "#00838f", "#6d4c41", "#546e7a")
+LABEL_WIDTH = 150
+VALUE_WIDTH = 130  # right-hand column with "best (low–high)" as text
+CHART_WIDTH = 620
+ROW_HEIGHT = 26
+
+
+@dataclass(frozen=True)
+class Tick:
+    pos: float  # x for a horizontal axis, y for a vertical one
+    label: str
+
+
+@dataclass(frozen=True)
+class RangeRow:
+    label: str
+    low: int
+    best: int
+    high: int
+    x_low: float
+    x_best: float
+    x_high: float
+    y: float
+    total: bool
+
+
+@dataclass(frozen=True)
+class RangeChart:
+    outcome: str
+    width: int
+    height: int
+    rows: list[RangeRow]
+    ticks: list[Tick]
+
+
+def nice_max(value: int) -> int:
+    """Round an axis maximum up to 1, 2 or 5 times a power of ten."""
+    if value <= 0:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 5, 10):
+        if value <= step * power:
+            return step * power
+    return 10 * power
+
+
+def _scale(value: float, top: int, left: float, width: float) -> float:
+    return round(left + width * value / top, 1)
+
+
+def range_chart(outcome: str, toll: Toll) -> RangeChart:
+    rows_in = [("all victims", toll.low, toll.best, toll.high, True)]
+    rows_in += [(g.replace("_", " "), r.low, r.best, r.high, False) for g, r in sorted(toll.by_group.items())]
+    top = nice_max(max(r[3] for r in rows_in))
+    plot = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    rows = [
+        RangeRow(
+            label=label,
+            low=low,
+            best=best,
+            high=high,
+            total=total,
+            x_low=_scale(low, top, LABEL_WIDTH, plot),
+            x_best=_scale(best, top, LABEL_WIDTH, plot),
+            x_high=_scale(high, top, LABEL_WIDTH, plot),
+            y=12 + n * ROW_HEIGHT,
+        )
+        for n, (label, low, best, high, total) in enumerate(rows_in)
+    ]
+    ticks = [Tick(_scale(top * k / 4, top, LABEL_WIDTH, plot), f"{round(top * k / 4):,}") for k in range(5)]
+    return RangeChart(outcome, CHART_WIDTH, 30 + len(rows) * ROW_HEIGHT, rows, ticks)
+
+
+def toll_charts(incident: Incident) -> list[RangeChart]:
+    return [range_chart(outcome, toll) for outcome, toll in incident.toll.items() if toll.high > 0]
+
+
+# --------------------------------------------------------------------------- timeline
+@dataclass(frozen=True)
+class TimelineDot:
+    x: float
+    y_low: float
+    y_high: float
+    point: TimelinePoint
+    color: str
+
+
+@dataclass
+class TimelineSeries:
+    name: str
+    color: str
+    dots: list[TimelineDot] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        """SVG polyline through the series' reported figures, in publication order."""
+        return " ".join(f"{d.x},{d.y_low}" for d in self.dots)
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    width: int
+    height: int
+    series: list[TimelineSeries]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+
+
+def timeline_chart(points: list[TimelinePoint]) -> TimelineChart | None:
+    usable = [p for p in points if p.low is not None or p.high is not None]
+    if not usable:
+        return None
+    width, height, left, right, top_pad, bottom = 620, 240, 56, 44, 14, 36
+    plot_w, plot_h = width - left - right, height - top_pad - bottom
+    y_top = nice_max(max((p.high if p.high is not None else p.low) or 0 for p in usable))
+    dates = sorted({p.published for p in usable if p.published})
+    first, last = (dates[0], dates[-1]) if dates else (dt.date.min, dt.date.min)
+    span_days = max((last - first).days, 1)
+
+    def x_of(published: dt.date | None, nth: int) -> float:
+        if not published or first == last:
+            base = left + plot_w / 2
+        else:
+            base = left + plot_w * (published - first).days / span_days
+        return round(base + nth * 6, 1)  # spread figures from the same day so none hides another
+
+    def y_of(value: int) -> float:
+        return round(top_pad + plot_h * (1 - value / y_top), 1)
+
+    series: dict[str, TimelineSeries] = {}
+    same_day: dict[dt.date | None, int] = {}
+    ordered = sorted(usable, key=lambda p: (p.published or dt.date.min, p.outcome, p.group, p.source or ""))
+    for p in ordered:
+        # One series per source: a line joins the figures one source gave over time (its
+        # revisions), never two sources' competing figures.
+        name = f"{p.outcome} · {p.group.replace('_', ' ')} · {p.source or p.outlet or 'unattributed'}"
+        s = series.setdefault(name, TimelineSeries(name, PALETTE[len(series) % len(PALETTE)]))
+        nth = same_day.get(p.published, 0)
+        same_day[p.published] = nth + 1
+        low = p.low if p.low is not None else p.high or 0
+        high = p.high if p.high is not None else low
+        s.dots.append(TimelineDot(x_of(p.published, nth), y_of(low), y_of(high), p, s.color))
+    x_ticks = [Tick(x_of(d, 0), d.isoformat()) for d in dates]
+    if len(x_ticks) > 6:
+        x_ticks = x_ticks[:: math.ceil(len(x_ticks) / 6)]
+    y_ticks = [Tick(y_of(round(y_top * k / 4)), f"{round(y_top * k / 4):,}") for k in range(5)]
+    return TimelineChart(width, height, list(series.values()), x_ticks, y_ticks)

@@ -1,0 +1,53 @@
+"""Jinja2 filters: numbers and toll ranges written the way an analyst reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from observatory.models import Count, Toll, TollRange
+
+
+def number(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def toll_range(toll: Toll | TollRange | None) -> str:
+    """`1,018 (low 1,000 – high 1,300)`, or just `12` when all three agree."""
+    if toll is None:
+        return "–"
+    if toll.low == toll.best == toll.high:
+        return f"{toll.best:,}"
+    return f"{toll.best:,} (low {toll.low:,} – high {toll.high:,})"
+
+
+def count_range(count: Count) -> str:
+    if count.low is None and count.high is None:
+        return count.text
+    if count.low is not None and count.high is not None and count.low != count.high:
+        return f"{count.low:,}–{count.high:,}"
+    value = count.low if count.low is not None else count.high
+    return f"{value:,}"
+
+
+def date(value: dt.date | None) -> str:
+    return value.isoformat() if value else "–"
+
+
+def date_span(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end and start != end:
+        return f"{start.isoformat()} – {end.isoformat()}"
+    return date(start or end)
+
+
+def label(value: str | None) -> str:
+    """`violence_against_civilians` -> `violence against civilians`."""
+    return (value or "–").replace("_", " ")
+
+
+FILTERS = {
+    "number": number,
+    "toll_range": toll_range,
+    "count_range": count_range,
+    "date": date,
+    "label": label,
+}

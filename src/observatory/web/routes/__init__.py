@@ -1,0 +1,1 @@
+"""One module per resource: incidents, claims, documents (JSON API) and pages (HTML dashboard)."""

@@ -1,0 +1,79 @@
+"""Fixtures for the web tests: a real SQLite database with the sample objects, an app over it, a
+live uvicorn server on 127.0.0.1 and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import web_sample as sample
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from web_browsing import LiveServer, launch_chromium
+
+from observatory.config import Settings
+from observatory.models import Claim, DocumentInput, Report
+from observatory.store import open_database, repository
+from observatory.web.app import create_app
+
+
+def build_sample_database(path: Path) -> str:
+    """Store the sample documents, extractions and incidents through the real repository."""
+    db = str(path)
+    database = open_database(db)
+    try:
+        for doc in sample.DOCUMENTS:
+            with database.session() as session:
+                repository.save_document(session, doc, sample.extraction(doc))
+        with database.session() as session:
+            repository.replace_incidents(session, sample.INCIDENTS)
+    finally:
+        database.close()
+    return db
+
+
+class SampleSource:
+    """The DataSource protocol over the hand-built sample objects (no database)."""
+
+    def report(self) -> Report:
+        return sample.report()
+
+    def claims(self, doc: str | None = None) -> list[Claim]:
+        return [c for c in sample.CLAIMS if doc is None or c.doc == doc]
+
+    def document(self, doc_id: str) -> DocumentInput | None:
+        return next((d for d in sample.DOCUMENTS if d.id == doc_id), None)
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return build_sample_database(tmp_path_factory.mktemp("web") / "sample.db")
+
+
+@pytest.fixture(scope="session")
+def web_app(sample_db: str) -> FastAPI:
+    return create_app(Settings(db=sample_db), source=SampleSource())
+
+
+@pytest.fixture()
+def client(web_app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(web_app) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def live_server(web_app: FastAPI) -> Iterator[LiveServer]:
+    with LiveServer(web_app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()

@@ -1,0 +1,72 @@
+"""Screenshots of the dashboard for docs/screenshots/, taken with Debian's Chromium.
+
+    .venv/bin/python tests/web/make_screenshots.py --db demo.db [--out docs/screenshots]
+
+Serves the app over the database on a free local port, opens the dashboard, the incident with the
+most documents and that incident's first document, checks each visit stayed offline and quiet,
+and saves dashboard.png, incident.png and document.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from web_browsing import LiveServer, launch_chromium, open_visit
+
+from observatory.config import Settings
+from observatory.web.app import create_app
+from observatory.web.deps import StoreSource
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", required=True, help="database to show (e.g. the one `make demo` builds)")
+    parser.add_argument("--out", default="docs/screenshots", help="folder for the PNG files")
+    args = parser.parse_args()
+    if not Path(args.db).is_file():
+        print(f"error: {args.db}: no such database file", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    source = StoreSource(args.db)
+    report = source.report()
+    if not report.incidents:
+        print(
+            f"error: {args.db}: no incidents to show (run `observatory reconcile --db {args.db}`)",
+            file=sys.stderr,
+        )
+        return 1
+    incident = max(report.incidents, key=lambda i: (len(i.docs), len(i.claims)))
+    doc = incident.docs[0] if incident.docs else incident.claims[0].doc
+    app = create_app(Settings(db=args.db), source=source)
+    with LiveServer(app) as server, sync_playwright() as p:
+        browser = launch_chromium(p)
+        for name, path, height in (
+            ("dashboard", "/", 1100),
+            ("incident", f"/incidents/{incident.id}", 1500),
+            ("document", f"/documents/{doc}", 1200),
+        ):
+            visit = open_visit(browser, server.url, width=1400, height=height)
+            visit.goto(path)
+            if visit.page.locator("#map").count():
+                visit.page.wait_for_function(
+                    "document.querySelectorAll('#map .leaflet-overlay-pane path').length > 50"
+                )
+            visit.assert_clean()
+            visit.page.screenshot(path=str(out / f"{name}.png"))
+            print(f"{out / (name + '.png')}: {server.url}{path}")
+            visit.page.context.close()
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""The HTML pages as served (without a browser): content, filters, 404s and escaping."""
+
+from __future__ import annotations
+
+import re
+
+import web_sample as sample
+from fastapi.testclient import TestClient
+
+
+def test_dashboard_lists_incidents_with_toll_ranges(client: TestClient) -> None:
+    html = client.get("/").text
+    assert sample.MARKET.title in html and sample.AMBUSH.title in html
+    assert "57 (low 42 – high 57)" in html
+    assert "https://" not in html and "http://" not in html.replace('xmlns="http://www.w3.org', "")
+
+
+def test_dashboard_filters_share_the_api_query(client: TestClient) -> None:
+    html = client.get("/", params={"grade": "single_source", "min_killed": ""}).text
+    assert sample.AMBUSH.title in html and sample.MARKET.title not in html
+    html = client.get("/", params={"country": "Libya", "min_killed": "50"}).text
+    assert sample.MARKET.title in html and sample.AMBUSH.title not in html
+
+
+def test_bad_page_filters_are_reported_not_fatal(client: TestClient) -> None:
+    response = client.get("/", params={"min_killed": "lots", "date_from": "soon", "grade": "bogus"})
+    assert response.status_code == 200
+    assert "min_killed: &#39;lots&#39; is not a whole number" in response.text
+    assert "date_from" in response.text and "grade" in response.text
+    assert sample.MARKET.title in response.text  # the other filters still apply (none here)
+
+
+def test_incident_page_has_one_column_per_outlet_with_highlights(client: TestClient) -> None:
+    html = client.get(f"/incidents/{sample.MARKET.id}").text
+    columns = re.findall(r'<article class="source-column" data-doc="([0-9a-f]+)">', html)
+    assert columns == [sample.HERALD.id, sample.WIRE.id]  # in publication order
+    assert html.count('<mark class="claim') >= 4
+    assert "is-contested" in html
+    assert "Kettan Rights Watch reports 57 killed" in html
+
+
+def test_unknown_pages_are_404(client: TestClient) -> None:
+    for path in ("/incidents/nope", "/documents/nope"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "nope" in response.text and "<html" in response.text
+
+
+def test_article_markup_is_escaped_in_html(client: TestClient) -> None:
+    for path in (
+        f"/incidents/{sample.MARKET.id}",
+        f"/documents/{sample.HERALD.id}",
+        f"/documents/{sample.WIRE.id}",
+    ):
+        html = client.get(path).text
+        assert "<script>alert(1)</script>" not in html
+        assert "<img src=x" not in html
+    html = client.get(f"/documents/{sample.HERALD.id}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the social post
+
+
+def test_documents_page_lists_every_document(client: TestClient) -> None:
+    html = client.get("/documents").text
+    for doc in sample.DOCUMENTS:
+        assert f"/documents/{doc.id}" in html

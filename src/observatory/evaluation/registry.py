@@ -1,6 +1,7 @@
 """Evaluators run by `observatory eval`. Each takes the loaded spaCy pipeline and returns scores.
 
-Add a line per evaluator; keep the list explicit so a missing module fails loudly.
+Add a line per evaluator; keep the list explicit so a missing module fails loudly. An evaluator
+may also accept a `gold_dir` keyword (a folder holding its gold files) for `observatory eval --gold`.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from observatory.evaluation import claims_eval, external_eval
 from observatory.evaluation.scores import FieldScore
 
 if TYPE_CHECKING:
@@ -15,4 +17,7 @@ if TYPE_CHECKING:
 
 Evaluator = Callable[["Language"], list[FieldScore]]
 
-EVALUATORS: list[Evaluator] = []
+EVALUATORS: list[Evaluator] = [
+    claims_eval.evaluate,  # claims gold sentences + documents (data/eval/claims_*.jsonl)
+    external_eval.evaluate,  # third-party incident descriptions read from ../shared at run time
+]

@@ -26,6 +26,8 @@ class PerpetrationVocab:
     violence_nouns: frozenset[str]
     not_perpetrators: frozenset[str]
     source_verbs: frozenset[str]
+    weapons: frozenset[str]
+    attacker_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,4 +64,5 @@ def quote_vocab() -> QuoteVocab:
 def perpetration() -> PerpetrationVocab:
     p = _raw()["perpetration"]
     return PerpetrationVocab(**{k: frozenset(str(w).lower() for w in p[k]) for k in (
-        "violence_verbs", "light_verbs", "violence_nouns", "not_perpetrators", "source_verbs")})
+        "violence_verbs", "light_verbs", "violence_nouns", "not_perpetrators", "source_verbs", "weapons",
+        "attacker_modifiers")})

@@ -73,7 +73,7 @@ def _count_position(claim: Claim, parsed: ParsedDocument) -> int:
 
 
 def _to_perpetrator(text: str, cand: _Candidate, actors: list[ActorMention]) -> Perpetrator:
-    inside = [a for a in actors if cand.start <= a.span[0] and a.span[1] <= cand.end]
+    inside = [a for a in actors if a.span[0] < cand.end and cand.start < a.span[1]]
     known = [a for a in inside if a.actor]
     pool = known or inside
     pick: ActorMention | None = pool[0] if pool else None
@@ -96,12 +96,12 @@ def _parse_candidates(
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and (lemma in vocab.violence_verbs or _light(tok, vocab)):
-            found = _verb_candidates(tok, offset, vocab)
+            found = _verb_candidates(tok, offset, vocab, actors)
             if not found and _is_active(tok):
                 found = _left_actor(tok, offset, actors)
             cands.extend(found)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in vocab.violence_nouns:
-            cands.extend(_noun_candidates(tok, offset, vocab))
+            cands.extend(_noun_candidates(tok, offset, vocab, actors, tok))
     return cands
 
 
@@ -133,7 +133,9 @@ def _light(verb: Token, vocab: PerpetrationVocab) -> bool:
     return any(c.dep_ in ("dobj", "obj") and c.lower_ in vocab.violence_nouns for c in verb.children)
 
 
-def _verb_candidates(verb: Token, offset: int, vocab: PerpetrationVocab) -> list[_Candidate]:
+def _verb_candidates(
+    verb: Token, offset: int, vocab: PerpetrationVocab, actors: list[ActorMention]
+) -> list[_Candidate]:
     passive = any(c.dep_ in _PASSIVE_SUBJ for c in verb.children) or verb.dep_ == "acl"
     out: list[_Candidate | None] = []
     for child in verb.children:
@@ -144,7 +146,10 @@ def _verb_candidates(verb: Token, offset: int, vocab: PerpetrationVocab) -> list
     if passive:
         return [c for c in out if c is not None]
     subject = _subject(verb)
-    if subject is not None:
+    if subject is not None and subject.lower_ in vocab.weapons:
+        # "a shell hit" names no one; "Russian drones struck" names their owner.
+        out.extend(_noun_candidates(subject, offset, vocab, actors, verb))
+    elif subject is not None:
         out.append(_phrase(subject, offset, verb, 1, vocab))
     return [c for c in out if c is not None]
 
@@ -163,28 +168,39 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _noun_candidates(noun: Token, offset: int, vocab: PerpetrationVocab) -> list[_Candidate]:
+def _noun_candidates(
+    noun: Token, offset: int, vocab: PerpetrationVocab, actors: list[ActorMention], trigger: Token
+) -> list[_Candidate]:
     out: list[_Candidate | None] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            out.extend(_phrase(p, offset, noun, 2, vocab) for p in child.children if p.dep_ == "pobj")
+            out.extend(_phrase(p, offset, trigger, 2, vocab) for p in child.children if p.dep_ == "pobj")
         elif child.dep_ == "poss":
-            out.append(_phrase(child, offset, noun, 2, vocab))
-        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _actorish(child):
-            out.append(_span(child.left_edge.i, child.i + 1, child.doc, offset, noun, 2))
+            out.append(_phrase(child, offset, trigger, 2, vocab))
+    if not out:
+        out.append(_modifier_actor(noun, offset, actors, trigger))
     # "X launched an attack": the light verb's subject is found from the verb side.
     return [c for c in out if c is not None]
 
 
-def _actorish(tok: Token) -> bool:
-    """A modifier that names a party: a proper noun / nationality ("Israeli", "RSF")."""
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.text.isupper()
+def _modifier_actor(
+    noun: Token, offset: int, actors: list[ActorMention], trigger: Token
+) -> _Candidate | None:
+    """A known actor among the noun's left modifiers: "an Israeli drone strike", "RSF drones"."""
+    lo, hi = offset + noun.left_edge.idx, offset + noun.idx + len(noun.text)
+    for a in actors:
+        if a.actor and lo <= a.span[0] < hi:
+            return _Candidate(a.span[0], min(a.span[1], hi), offset + trigger.idx, 2)
+    return None
 
 
 def _phrase(
     head: Token, offset: int, trigger: Token, rank: int, vocab: PerpetrationVocab
 ) -> _Candidate | None:
-    if head.lower_ in vocab.not_perpetrators or head.lemma_.lower() in vocab.not_perpetrators:
+    victim_like = head.lower_ in vocab.not_perpetrators or head.lemma_.lower() in vocab.not_perpetrators
+    if victim_like and not any(c.lower_ in vocab.attacker_modifiers for c in head.lefts):
+        return None
+    if head.lower_ in vocab.weapons:
         return None
     if head.pos_ == "PRON" or any(c.dep_ == "nummod" for c in head.children):
         return None  # pronouns are unresolved here; counted nouns are victims ("12 men killed")

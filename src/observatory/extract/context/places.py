@@ -1,15 +1,211 @@
-"""Places resolved with an offline gazetteer. Owner: context/places."""
+"""Places resolved with an offline gazetteer. Owner: context/places.
+
+Candidates are capitalised chunks of every sentence (cheap regex, no parse) plus spaCy NER
+labels where the claims stage already parsed a sentence (`Sentence.doc`); nothing here runs the
+pipeline. Each chunk is segmented into the longest names the gazetteer knows, weighed by the
+document's country context. A name no gazetteer knows yields a mention with `name=None` only
+when the text says it is a settlement ("the village of X"); otherwise nothing is invented.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from observatory.extract.document import ParsedDocument
+from observatory.extract.context.gazetteer import Gazetteer, GeoPlace, get_gazetteer
+from observatory.extract.context.place_candidates import (
+    Candidate,
+    chunk_candidates,
+    is_org_chunk,
+    ner_spans,
+    span_candidate,
+)
+from observatory.extract.context.place_data import vocab
+from observatory.extract.context.place_normalize import name_key
+from observatory.extract.context.place_regions import compass_region, direction_before, find_region_spans
+from observatory.extract.context.place_resolve import BIG_CITY, Context, precision_of, resolve
+from observatory.extract.context.place_text import sentences_of
+from observatory.extract.document import ParsedDocument, Sentence
 from observatory.models import PlaceMention
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_BLOCK_LABELS = {"PERSON", "ORG", "NORP"}
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
 
 def find_places(parsed: ParsedDocument, nlp: Language) -> list[PlaceMention]:
-    return []  # replaced by the places implementation
+    gaz = get_gazetteer()
+    sentences = sentences_of(parsed)
+    context = cached_context(parsed, gaz, sentences)
+    lower_words = frozenset(_LOWER_WORD.findall(parsed.text))
+    mentions: list[PlaceMention] = []
+    for sentence in sentences:
+        mentions.extend(_sentence_places(parsed, gaz, sentence, context, lower_words))
+    return _drop_overlaps(mentions)
+
+
+_LAST_CONTEXT: dict[tuple[str, int], Context] = {}
+
+
+def cached_context(parsed: ParsedDocument, gaz: Gazetteer, sentences: list[Sentence]) -> Context:
+    """The document's context, computed once per document (places and headline both need it)."""
+    key = (parsed.input.id, len(parsed.text))
+    if key not in _LAST_CONTEXT:
+        _LAST_CONTEXT.clear()  # only the document being annotated is ever needed
+        _LAST_CONTEXT[key] = document_context(parsed, gaz, sentences)
+    return _LAST_CONTEXT[key]
+
+
+def document_context(parsed: ParsedDocument, gaz: Gazetteer, sentences: list[Sentence]) -> Context:
+    """Countries the document is about: named countries (title x2), demonyms, big unique cities."""
+    counts: Counter[str] = Counter()
+    title = Sentence(-1, 0, len(parsed.input.title or ""), -1, parsed.input.title or "")
+    for weight, sentence, text in [(2, title, title.text)] + [(1, s, parsed.text) for s in sentences]:
+        for tokens in chunk_candidates(sentence, text):
+            for token in tokens:
+                counts.update(_context_votes(gaz, token.text, weight))
+            if len(tokens) > 1:
+                counts.update(_context_votes(gaz, " ".join(t.text for t in tokens), weight))
+    return Context(counts)
+
+
+def _context_votes(gaz: Gazetteer, text: str, weight: int) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    demonym = vocab().demonyms.get(text.casefold())
+    if demonym:
+        votes[demonym] += 1
+        return votes
+    if text.casefold() in vocab().not_places:
+        return votes
+    options = [h.place for h in gaz.exact(name_key(text)) if h.level >= 1]
+    countries = [p for p in options if p.kind in {"country", "region"}]
+    big = [p for p in options if p.kind == "city" and p.population >= BIG_CITY]
+    if len(countries) == 1:
+        votes[countries[0].cc] += weight
+    elif not countries and len(big) == 1:
+        votes[big[0].cc] += 1
+    return votes
+
+
+def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence, context: Context,
+                     lower_words: frozenset[str]) -> list[PlaceMention]:
+    ents = ner_spans(sentence)
+    found: list[PlaceMention] = []
+    for start, end, place in find_region_spans(parsed.text, sentence.start, sentence.end, context.countries):
+        found.append(_mention(parsed, start, end, place, "region"))
+    for tokens in chunk_candidates(sentence, parsed.text):
+        if is_org_chunk(tokens):
+            continue
+        for token in tokens:
+            token.common_word = token.text.casefold() in lower_words
+        found.extend(_segment(parsed, gaz, tokens, ents, context))
+    return found
+
+
+def _label_for(cand: Candidate, ents: list[tuple[int, int, str]]) -> str | None:
+    for start, end, label in ents:
+        if start <= cand.start and cand.end <= end:
+            return label
+    return None
+
+
+def _skip(cand: Candidate) -> bool:
+    v = vocab()
+    folded = cand.text.casefold()
+    if folded in v.not_places or folded in v.demonyms:
+        return True
+    blocked = cand.ner in _BLOCK_LABELS
+    return blocked and cand.cue is None and not cand.settlement
+
+
+def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
+             ents: list[tuple[int, int, str]], context: Context) -> list[PlaceMention]:
+    """Longest-match segmentation of one capitalised chunk into places."""
+    found: list[PlaceMention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        matched = False
+        for j in range(n, i, -1):
+            cand = span_candidate(tokens[i:j], parsed.text, whole_chunk=(i == 0 and j == n))
+            cand.ner = _label_for(cand, ents)
+            cand.common_word = j - i == 1 and tokens[i].common_word
+            if _skip(cand):
+                continue
+            cued = cand.cue is not None or cand.settlement or cand.near or cand.ner in _PLACE_LABELS
+            whole = i == 0 and j == n and not cand.part_of_chunk
+            place = resolve(gaz, cand, context, allow_fuzzy=cued and whole)
+            if place is not None:
+                found.append(_place_mention(parsed, cand, place))
+                i, matched = j, True
+                break
+            if j - i == 1 and cand.settlement and i == 0 and j == n:
+                found.append(_unresolved(parsed, cand))
+        if not matched:
+            i += 1
+    return found
+
+
+def _place_mention(parsed: ParsedDocument, cand: Candidate, place: GeoPlace) -> PlaceMention:
+    if place.kind == "country":
+        direction = direction_before(parsed.text, cand.start)
+        region = compass_region(place, direction[1]) if direction else None
+        if direction and region is not None:
+            return _mention(parsed, direction[0], cand.end, region, "region")
+    return _mention(parsed, cand.start, cand.end, place, precision_of(place, cand))
+
+
+def _mention(parsed: ParsedDocument, start: int, end: int, place: GeoPlace, precision: str) -> PlaceMention:
+    return PlaceMention(
+        id=f"{parsed.input.id}:place:{start}-{end}", doc=parsed.input.id, span=(start, end),
+        text=parsed.text[start:end], name=place.name, country=place.country,
+        admin1=place.admin1 if place.kind != "country" else None,
+        lat=_round(place.lat), lon=_round(place.lon), precision=precision,  # type: ignore[arg-type]
+    )
+
+
+def _unresolved(parsed: ParsedDocument, cand: Candidate) -> PlaceMention:
+    return PlaceMention(id=f"{parsed.input.id}:place:{cand.start}-{cand.end}", doc=parsed.input.id,
+                        span=(cand.start, cand.end), text=cand.text, name=None)
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 5) if value is not None else None
+
+
+def _drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Keep the longer of overlapping mentions (a region phrase over a country name inside it)."""
+    ordered = sorted(mentions, key=lambda m: (m.span[0], -(m.span[1] - m.span[0])))
+    kept: list[PlaceMention] = []
+    for mention in ordered:
+        if kept and mention.span[0] < kept[-1].span[1]:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def title_places(parsed: ParsedDocument) -> list[PlaceMention]:
+    """Places in the headline (spans index into the title, not the text; used for context only)."""
+    title = parsed.input.title or ""
+    if not title.strip():
+        return []
+    headline = ParsedDocument(input=parsed.input.model_copy(update={"text": title, "title": None}))
+    gaz = get_gazetteer()
+    sentences = sentences_of(headline)
+    context = cached_context(parsed, gaz, sentences_of(parsed))
+    lower_words = frozenset(_LOWER_WORD.findall(parsed.text))
+    found: list[PlaceMention] = []
+    for sentence in sentences:
+        found.extend(_sentence_places(headline, gaz, sentence, context, lower_words))
+    return _drop_overlaps(found)
+
+
+def admin1_place(country: str | None, admin1: str) -> GeoPlace | None:
+    """The first-level unit named `admin1` in `country` (a country name), if the gazetteer has it."""
+    for hit in get_gazetteer().exact(name_key(admin1)):
+        if hit.place.kind == "admin1" and hit.place.country == country:
+            return hit.place
+    return None

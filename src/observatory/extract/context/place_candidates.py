@@ -1,0 +1,141 @@
+"""Candidate place spans: capitalised word chunks and spaCy NER where a sentence was parsed.
+
+A chunk is a run of capitalised words, allowing Arabic/Romance particles inside or before a name
+("Deir ez-Zor", "al-Bab", "Ras al Ain"). Each candidate records the cues around it that the
+resolver weighs: the preposition before it, "village of"/"X province", "near"/"outskirts of".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from observatory.extract.context.place_data import vocab
+from observatory.extract.document import Sentence
+
+_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑])?[A-ZÀ-ÖØ-ÞĀ-ſ`ʿ][\w’'`ʿ‑-]*"
+# "and"/"of" are not particles: "Latakia and Jableh" are two places, "Mayor of Jableh" a title.
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|ul|de|del|la|le|du|da|dos|bin|ibn|bani|abu)"
+CHUNK = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*")
+TOKEN = re.compile(_WORD)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+_NEXT_WORD = re.compile(r"^\s+([A-Za-z]+)")
+_KM = re.compile(r"(\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:of|from)\s*)$",
+                 re.I)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    paragraph: int
+    cue: str | None = None  # preposition right before ("in", "near", ...)
+    settlement: bool = False  # "village of X", "X town"
+    admin1: bool = False  # "X province", "governorate of X"
+    admin2: bool = False  # "X district"
+    near: bool = False  # "near X", "outskirts of X", "10 km from X"
+    ner: str | None = None  # spaCy label when the sentence was parsed
+    sentence_initial: bool = False
+    part_of_chunk: bool = False  # a piece of a longer capitalised run (maybe a person's name)
+    common_word: bool = False  # also written in lower case in the document ("Spring", "Rest")
+
+
+def _strip_possessive(text: str) -> str:
+    return _POSSESSIVE.sub("", text)
+
+
+def _cues(text: str, start: int, end: int, cand: Candidate) -> None:
+    v = vocab()
+    before = text[max(0, start - 60):start].casefold()
+    after = text[end:end + 40].casefold()
+    prev = _PREV_WORD.search(before)
+    cand.cue = prev.group(1) if prev and prev.group(1) in v.place_cues else None
+    nxt = _NEXT_WORD.match(after)
+    next_word = nxt.group(1) if nxt else ""
+    stripped_before = before.rstrip()
+    for noun in v.settlement_nouns:
+        if stripped_before.endswith(f"{noun} of") or next_word == noun:
+            cand.settlement = True
+    for noun in v.admin1_nouns:
+        if stripped_before.endswith(f"{noun} of") or next_word == noun:
+            cand.admin1 = True
+    for noun in v.admin2_nouns:
+        if stripped_before.endswith(f"{noun} of") or next_word == noun:
+            cand.admin2 = True
+    if any(stripped_before.endswith(cue) for cue in v.near_cues) or _KM.search(before):
+        cand.near = True
+    # ", a coastal town" / ", a province" right after the name says what kind of place it is.
+    appositive = re.match(r"^\s*,\s*(?:a|the|an)\s+([\w-]+)(?:\s+([\w-]+))?", after)
+    kinds = set(appositive.groups()) if appositive else set()
+    if kinds & {"village", "town", "city", "hamlet"}:
+        cand.settlement = True
+    if kinds & v.admin1_nouns:
+        cand.admin1 = True
+
+
+def _first_word_offset(text: str) -> int:
+    match = re.search(r"\w", text)
+    return match.start() if match else 0
+
+
+def _trim(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Drop leading words that are never part of a place name (sentence-initial "On", titles)."""
+    v = vocab()
+    while words and _strip_possessive(words[0].group()).casefold() in v.not_places:
+        words = words[1:]
+    return words
+
+
+def chunk_candidates(sentence: Sentence, doc_text: str) -> list[list[Candidate]]:
+    """Capitalised chunks of a sentence, each as the list of its word tokens as candidates.
+
+    The resolver segments each chunk into the longest gazetteer matches; tokens keep offsets.
+    """
+    chunks: list[list[Candidate]] = []
+    for match in CHUNK.finditer(sentence.text):
+        all_words = list(TOKEN.finditer(sentence.text, match.start(), match.end()))
+        words = _trim(all_words)
+        if not words:
+            continue
+        trimmed = len(words) < len(all_words)  # "Arab Spring": the rest is still part of a name
+        tokens = []
+        for word in words:
+            surface = _strip_possessive(word.group())
+            start = sentence.start + word.start()
+            cand = Candidate(start, start + len(surface), surface, sentence.index, sentence.paragraph)
+            cand.sentence_initial = word.start() == _first_word_offset(sentence.text)
+            cand.part_of_chunk = trimmed
+            tokens.append(cand)
+        chunks.append(tokens)
+    return chunks
+
+
+def span_candidate(tokens: list[Candidate], doc_text: str, whole_chunk: bool) -> Candidate:
+    """One candidate covering `tokens` (consecutive), with its cues read from the text."""
+    start, end = tokens[0].start, tokens[-1].end
+    cand = Candidate(start, end, doc_text[start:end], tokens[0].sentence, tokens[0].paragraph)
+    cand.sentence_initial = tokens[0].sentence_initial
+    cand.part_of_chunk = tokens[0].part_of_chunk or not whole_chunk
+    _cues(doc_text, start, end, cand)
+    return cand
+
+
+def is_org_chunk(tokens: list[Candidate]) -> bool:
+    """"Syrian Observatory for Human Rights", "Middle East Institute": organisations, not places."""
+    v = vocab()
+    words = [t.text.casefold() for t in tokens]
+    phrase = " ".join(words)
+    if any(p in phrase for p in v.not_place_phrases):
+        return True
+    return any(w in v.org_heads for w in words)
+
+
+def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Entity spans (document offsets, label) of a parsed sentence; [] when unparsed."""
+    doc = sentence.doc
+    if doc is None or len(doc.text) != len(sentence.text):
+        return []
+    return [(sentence.start + e.start_char, sentence.start + e.end_char, e.label_) for e in doc.ents]

@@ -1,0 +1,68 @@
+"""Loading of the place vocabularies shipped in `observatory/data/places_*.yaml` (read once)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA_FILES = ("places_aliases.yaml", "places_regions.yaml", "places_vocab.yaml")
+
+
+def _read(name: str) -> str:
+    return resources.files("observatory.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def load_yaml(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(_read(name))
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def data_fingerprint() -> str:
+    """Hash of the shipped vocabularies: the cached index is rebuilt when they change."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(_read(name).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class PlaceVocab:
+    not_places: frozenset[str]
+    not_place_phrases: frozenset[str]
+    org_heads: frozenset[str]
+    demonyms: dict[str, str]
+    place_cues: frozenset[str]
+    settlement_nouns: frozenset[str]
+    admin1_nouns: frozenset[str]
+    admin2_nouns: frozenset[str]
+    near_cues: tuple[str, ...]
+    directions: dict[str, str]
+
+
+def _lower_set(items: list[str]) -> frozenset[str]:
+    return frozenset(str(item).casefold() for item in items)
+
+
+@lru_cache(maxsize=1)
+def vocab() -> PlaceVocab:
+    raw = load_yaml("places_vocab.yaml")
+    return PlaceVocab(
+        not_places=_lower_set(raw["not_places"]),
+        not_place_phrases=_lower_set(raw["not_place_phrases"]),
+        org_heads=_lower_set(raw["org_heads"]),
+        demonyms={str(k).casefold(): str(v) for k, v in raw["demonyms"].items()},
+        place_cues=_lower_set(raw["place_cues"]),
+        settlement_nouns=_lower_set(raw["settlement_nouns"]),
+        admin1_nouns=_lower_set(raw["admin1_nouns"]),
+        admin2_nouns=_lower_set(raw["admin2_nouns"]),
+        # Longest first so "on the outskirts of" wins over "outskirts of".
+        near_cues=tuple(sorted({str(c).casefold() for c in raw["near_cues"]}, key=len, reverse=True)),
+        directions={str(k).casefold(): str(v) for k, v in raw["directions"].items()},
+    )

@@ -1,0 +1,106 @@
+"""Described regions: curated ones ("the Syrian coast") and compass regions ("northwestern Syria").
+
+Curated regions come from `places_regions.yaml`; their generic phrases ("the coastal region")
+count only in documents about the region's country. A compass region is located at the median
+of the country's populated places in that sector (top/bottom third by latitude/longitude).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from functools import lru_cache
+
+from observatory.extract.context.gazetteer import GeoPlace, get_gazetteer
+from observatory.extract.context.place_data import load_yaml, vocab
+from observatory.extract.context.place_normalize import name_key
+
+_SECTOR_NAMES = {"N": "North", "S": "South", "E": "East", "W": "West", "NE": "Northeast",
+                 "NW": "Northwest", "SE": "Southeast", "SW": "Southwest", "C": "Central"}
+
+
+@dataclass(frozen=True)
+class RegionPattern:
+    name: str
+    country: str
+    pattern: re.Pattern[str]
+    generic: bool
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def region_patterns() -> tuple[RegionPattern, ...]:
+    patterns = []
+    for entry in load_yaml("places_regions.yaml")["regions"]:
+        name, country = entry["name"], entry["country"]
+        patterns.append(RegionPattern(name, country, _phrase_pattern(entry["aliases"]), False))
+        if entry.get("generic"):
+            patterns.append(RegionPattern(name, country, _phrase_pattern(entry["generic"]), True))
+    return tuple(patterns)
+
+
+def region_place(name: str, country: str) -> GeoPlace | None:
+    for hit in get_gazetteer().exact(name_key(name)):
+        place = hit.place
+        if place.kind == "region" and place.cc == country:
+            return place
+    return None
+
+
+def find_region_spans(
+    text: str, start: int, end: int, countries: tuple[str, ...]
+) -> list[tuple[int, int, GeoPlace]]:
+    """Curated region phrases inside text[start:end]; generic ones only for context countries."""
+    found = []
+    for region in region_patterns():
+        if region.generic and region.country not in countries:
+            continue
+        for match in region.pattern.finditer(text, start, end):
+            place = region_place(region.name, region.country)
+            if place is not None:
+                found.append((match.start(), match.end(), place))
+    return found
+
+
+def direction_before(text: str, start: int) -> tuple[int, str] | None:
+    """A compass word right before a country name: returns (its start, sector code)."""
+    match = re.search(r"\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+$", text[max(0, start - 30):start])
+    if not match:
+        return None
+    sector = vocab().directions.get(match.group(1).casefold())
+    if sector is None:
+        return None
+    return start - (len(text[max(0, start - 30):start]) - match.start(1)), sector
+
+
+def _in_sector(
+    lat: float, lon: float, sector: str, lats: tuple[float, float], lons: tuple[float, float]
+) -> bool:
+    checks = {"N": lat >= lats[1], "S": lat <= lats[0], "E": lon >= lons[1], "W": lon <= lons[0]}
+    if sector == "C":
+        return lats[0] < lat < lats[1] and lons[0] < lon < lons[1]
+    return all(checks[letter] for letter in sector)
+
+
+@lru_cache(maxsize=256)
+def compass_region(country: GeoPlace, sector: str) -> GeoPlace | None:
+    cities = [c for c in get_gazetteer().in_country(country.cc) if c.lat is not None and c.lon is not None]
+    if len(cities) < 3:
+        return None
+    lat_cuts = statistics.quantiles([c.lat for c in cities if c.lat is not None], n=3)
+    lon_cuts = statistics.quantiles([c.lon for c in cities if c.lon is not None], n=3)
+    members = [c for c in cities if c.lat is not None and c.lon is not None
+               and _in_sector(c.lat, c.lon, sector, (lat_cuts[0], lat_cuts[1]), (lon_cuts[0], lon_cuts[1]))]
+    if not members:
+        return None
+    lat = statistics.median(c.lat for c in members if c.lat is not None)
+    lon = statistics.median(c.lon for c in members if c.lon is not None)
+    name = f"{_SECTOR_NAMES[sector]} {country.name}"
+    return GeoPlace(f"{country.id}:{sector}", name, country.cc, "region", lat, lon, None, None,
+                    sum(c.population for c in members))

@@ -1,0 +1,152 @@
+"""Choosing the gazetteer entry a name refers to: exact, then fuzzy, weighed by document context.
+
+Context is the set of countries a document is about: countries it names (title counts double),
+demonyms ("Syrian"), and countries of unambiguous well-known places. A name with several entries
+("Tripoli") goes to the context country when one matches, else to the most populous entry.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from observatory.extract.context.gazetteer import Gazetteer, GeoPlace, NameHit
+from observatory.extract.context.place_candidates import Candidate
+from observatory.extract.context.place_normalize import name_key, skeleton
+
+FUZZY_RATIO = 88.0  # plain edit similarity for typos ("Damascuss")
+SKELETON_RATIO = 75.0  # same consonant outline: transliteration variants ("Tuwaim"/"Tuwaym")
+JARO_WINKLER = 0.94  # shared stem, different ending ("Baniyasin"), only inside context countries
+BIG_CITY = 100_000
+TOWN = 1_000
+
+
+@dataclass
+class Context:
+    """Countries a document is about, most mentioned first."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def primary(self) -> str | None:
+        return self.counts.most_common(1)[0][0] if self.counts else None
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        if not self.counts:
+            return ()
+        top = self.counts.most_common(1)[0][1]
+        return tuple(cc for cc, n in self.counts.most_common() if n >= 2 or n == top)
+
+
+def _pop_score(place: GeoPlace) -> float:
+    return math.log10(place.population + 1) * 5
+
+
+def score(hit: NameHit, cand: Candidate, context: Context) -> float:
+    place = hit.place
+    value = _pop_score(place) + 30 * hit.level
+    if place.cc == context.primary:
+        value += 100
+    elif place.cc in context.countries:
+        value += 60
+    if place.kind == "country":
+        value += 150
+    elif place.kind == "region":
+        value += 50
+    elif place.kind == "admin1":
+        value += 80 if cand.admin1 else -15  # a bare "Idlib" is the city more often than the province
+    elif place.kind == "admin2":
+        value += 60 if cand.admin2 else -5
+    elif place.kind == "city" and cand.settlement:
+        value += 40
+    return value
+
+
+def _cued(cand: Candidate) -> bool:
+    return cand.cue is not None or cand.settlement or cand.admin1 or cand.admin2 or cand.near
+
+
+def plausible(hit: NameHit, cand: Candidate, context: Context, fuzzy: bool = False) -> bool:
+    """Whether the text gives enough reason to believe the name is this place."""
+    place = hit.place
+    in_context = place.cc in context.countries
+    cued = _cued(cand)
+    ner_place = cand.ner in {"GPE", "LOC", "FAC"}
+    letters = sum(ch.isalpha() for ch in cand.text)
+    if (letters < 3 or cand.text.isupper()) and hit.level < 2 and place.kind != "country":
+        return False  # "No", "HTS": only curated short names and acronyms (US, UK, DRC)
+    if fuzzy:
+        return (in_context and (cued or ner_place)) or (ner_place and place.population >= BIG_CITY)
+    if place.kind in {"country", "region"}:
+        return True
+    if cand.part_of_chunk:
+        # "Ibrahim Kalin", "Ahmad al-Sharaa": a piece of a longer name needs a big, well-named place.
+        return (place.kind == "admin1" and cand.admin1) or (hit.level >= 1 and place.population >= BIG_CITY)
+    if (hit.level == 0 or cand.sentence_initial) and not (cued or ner_place or in_context):
+        return False
+    primary = place.cc == context.primary and hit.level >= 1
+    if cand.common_word and hit.level < 2 and not (cand.settlement or cand.admin1 or ner_place or primary):
+        return False  # "Rise to Power": an everyday word needs more than a preposition
+    if place.kind == "admin1":
+        return cand.admin1 or in_context or ner_place
+    if place.population >= BIG_CITY or ner_place:
+        return True
+    if in_context:
+        return cued or place.population >= TOWN
+    return cand.settlement or (cued and place.population >= TOWN)
+
+
+def best_exact(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | None:
+    options = [h for h in gaz.exact(name_key(cand.text)) if plausible(h, cand, context)]
+    if not options:
+        return None
+    return max(options, key=lambda h: score(h, cand, context)).place
+
+
+def _fuzzy_ok(query: str, found: str, same_skeleton: bool, place: GeoPlace, context: Context) -> float:
+    ratio = fuzz.ratio(query, found)
+    if ratio >= FUZZY_RATIO or (same_skeleton and ratio >= SKELETON_RATIO):
+        return ratio
+    if place.cc in context.countries and min(len(query), len(found)) >= 6:
+        similarity = JaroWinkler.normalized_similarity(query, found)
+        if similarity >= JARO_WINKLER:
+            return similarity * 100 - 5
+    return 0.0
+
+
+def best_fuzzy(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | None:
+    """Transliteration variants and typos: skeleton collisions plus a length/letter block."""
+    query = name_key(cand.text)
+    compact = query.replace(" ", "")
+    if len(compact) < 5:
+        return None  # short names are too easy to confuse ("Homs"/"Hama")
+    skel = skeleton(cand.text)
+    found = [(h, True) for h in gaz.by_skeleton(skel)]
+    found += [(h, False) for h in gaz.block(compact[0], len(compact), context.countries)]
+    best: tuple[float, GeoPlace] | None = None
+    for hit, same in found:
+        similarity = _fuzzy_ok(query, hit.key, same, hit.place, context)
+        if not similarity or not plausible(hit, cand, context, fuzzy=True):
+            continue
+        rank = similarity + score(hit, cand, context) / 10
+        if best is None or rank > best[0]:
+            best = (rank, hit.place)
+    return best[1] if best else None
+
+
+def resolve(gaz: Gazetteer, cand: Candidate, context: Context, allow_fuzzy: bool) -> GeoPlace | None:
+    place = best_exact(gaz, cand, context)
+    if place is None and allow_fuzzy:
+        place = best_fuzzy(gaz, cand, context)
+    return place
+
+
+def precision_of(place: GeoPlace, cand: Candidate) -> str:
+    if place.kind in {"country", "region", "admin1", "admin2"}:
+        return place.kind
+    return "near" if cand.near else "exact"

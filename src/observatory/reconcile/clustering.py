@@ -24,7 +24,7 @@ from functools import lru_cache
 from datasketch import MinHash
 
 from observatory.models import Claim, DocumentInput, Event
-from observatory.reconcile.places import Place, compatible, contains, place_of, same_place
+from observatory.reconcile.places import Place, broadest, compatible, contains, place_of, same_place
 from observatory.reconcile.vocab import vocab
 
 _WORD = re.compile(r"[a-z][a-z'\-]{3,}")
@@ -174,24 +174,22 @@ def _mention(doc: DocumentInput, position: int, sentence: str, loc, time, actors
 
 
 def main_place(mentions: list[Mention]) -> Place | None:
-    """The most specific place that at least half of the located sentences lie within."""
+    """The most specific place that more than half of the located sentences lie within, else the
+    first place named (the lead of a news story names its incident first)."""
     located: dict[str, Mention] = {}
     for m in mentions:
         if m.place is not None:
             located.setdefault(m.sentence, m)
-    if not located:
+    places = [m.place for m in sorted(located.values(), key=lambda m: m.position) if m.place is not None]
+    if not places:
         return None
-    candidates = sorted(located.values(), key=lambda m: m.position)
     best: tuple[int, int, int] | None = None
-    chosen: Place | None = None
-    for order, m in enumerate(candidates):
-        assert m.place is not None
-        cover = sum(1 for o in candidates if o.place is not None and contains(m.place, o.place))
-        if 2 * cover < len(candidates):
-            continue
-        rank = (m.place.level, cover, -order)
-        if best is None or rank > best:
-            best, chosen = rank, m.place
+    chosen = places[0]
+    for order, p in enumerate(places):
+        cover = sum(1 for o in places if contains(p, o))
+        rank = (p.level, cover, -order)
+        if 2 * cover > len(places) and (best is None or rank > best):
+            best, chosen = rank, p
     return chosen
 
 
@@ -210,6 +208,7 @@ def group_document(doc: DocumentInput, claims: list[Claim], events: list[Event])
             group_of_claim[m.claim.id] = target
     for g in groups:
         g.text = " ".join(m.sentence for m in g.mentions)
+        g.place = broadest([m.place for m in g.mentions if m.place is not None]) or g.place
     main.text = " ".join(filter(None, [doc.title, doc.text]))
     return [g for g in groups if g.mentions]
 

@@ -13,12 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from observatory.models import Claim, Contradiction, ContradictionKind, Quote, Toll
+from observatory.models import Claim, Contradiction, ContradictionKind, Quote, Toll, TollRange
 from observatory.reconcile.cues import Statement
 from observatory.reconcile.figures import Figure, compatible, figure_of, normalise, published_of, source_key
 from observatory.reconcile.vocab import vocab
 
 # Kinds that make an incident or claim `contested` (denial and single_source do not).
+MIN_QUOTE_WORDS = 5
 CONTESTING = frozenset({"count", "initiator", "perpetrator", "victims", "attribution"})
 
 
@@ -242,6 +243,8 @@ def victim_contradictions(ctx: Context) -> list[Contradiction]:
         opposite = (
             combatant if s.kind == "civilian_status" else civilian if s.kind == "combatant_status" else []
         )
+        # Only across outlets: one article quoting a witness against its own counts is its framing.
+        opposite = [c for c in opposite if ctx.outlet(c.doc) != ctx.outlet(s.doc)]
         if not opposite:
             continue
         said = "civilians" if s.kind == "civilian_status" else "fighters"
@@ -291,8 +294,9 @@ def single_sources(
     """Quotes found in one outlet only, and toll figures (the ones behind `best`) from one outlet."""
     found: list[Contradiction] = []
     for q in quotes:
-        if q.id in single_quotes:
-            who = q.speaker or "an unnamed speaker"
+        # Unattributed scare quotes ("individual actions") are phrases, not testimony.
+        if q.id in single_quotes and q.speaker and len(q.text.split()) >= MIN_QUOTE_WORDS:
+            who = q.speaker
             found.append(
                 Contradiction(
                     kind="single_source",
@@ -303,20 +307,23 @@ def single_sources(
             )
     outlets = {ctx.outlet(c.doc) for c in ctx.claims}
     by_id = {c.id: c for c in ctx.claims}
+    lonely: dict[str, list[tuple[str, TollRange]]] = defaultdict(list)
     for outcome, toll in sorted(tolls.items()):
         for group, rng in sorted(toll.by_group.items()):
-            backing = [by_id[i] for i in rng.claims if i in by_id]
-            named = {ctx.outlet(c.doc) for c in backing}
+            named = {ctx.outlet(by_id[i].doc) for i in rng.claims if i in by_id}
             if len(outlets) > 1 and len(named) == 1:
-                found.append(
-                    Contradiction(
-                        kind="single_source",
-                        summary=f"{outcome} {group.replace('_', ' ')} ({rng.best}) "
-                        f"reported only by {next(iter(named))}",
-                        claims=[c.id for c in backing],
-                        docs=_docs(backing),
-                    )
-                )
+                lonely[next(iter(named))].append((f"{outcome} {group.replace('_', ' ')}", rng))
+    for outlet, figures in sorted(lonely.items()):
+        backing = [by_id[i] for i in sorted({i for _, rng in figures for i in rng.claims if i in by_id})]
+        listed = ", ".join(f"{label} {rng.best}" for label, rng in figures)
+        found.append(
+            Contradiction(
+                kind="single_source",
+                summary=f"Figures reported by {outlet} only: {listed}",
+                claims=[c.id for c in backing],
+                docs=_docs(backing),
+            )
+        )
     if len(outlets) == 1 and ctx.claims:
         found.append(
             Contradiction(

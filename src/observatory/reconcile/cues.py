@@ -22,6 +22,15 @@ _LABEL_AFTER = re.compile(
 )
 
 
+AUTHORITY_TYPES = frozenset({"government", "state_force", "military"})
+_PRONOUN = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:it|they|the government|officials)\b", re.IGNORECASE)
+_AUTHORITY_SUBJECT = re.compile(
+    r"^((?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:government|ministry|army|military|authorities|officials?|"
+    r"spokes(?:man|woman|person)|police|president|leadership|presidency))\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -69,6 +78,7 @@ def find_statements(
     v = vocab()
     mentions = sorted(actors, key=lambda a: a.span[0])
     found: list[Statement] = []
+    previous: list[ActorMention] = []
     for sent in split_sentences(doc.text):
         if any(int(y) not in years for y in v.background_year.findall(sent.text)):
             continue  # background paragraph about another year
@@ -76,8 +86,9 @@ def find_statements(
         here = [a for a in mentions if sent.start <= a.span[0] < sent.end and _is_party(a)]
         found.extend(_initiators(doc.id, sent, here, source))
         if any(p.search(sent.text) for p in v.denial):
-            party = here[0].text if here else ""
+            party = _denying_party(sent, here, previous)
             found.append(Statement(doc.id, "denial", sent, key=normalise(party), label=party, source=source))
+        previous = here or previous
         for kind, patterns in (
             ("civilian_status", v.civilian_status),
             ("combatant_status", v.combatant_status),
@@ -85,6 +96,22 @@ def find_statements(
             if any(p.search(sent.text) for p in patterns):
                 found.append(Statement(doc.id, kind, sent, source=source))
     return found
+
+
+def _denying_party(sent: Sentence, here: list[ActorMention], previous: list[ActorMention]) -> str:
+    """Who denies: an authority named in the sentence, the authority an opening pronoun refers to,
+    the sentence's opening noun phrase ("The X government has ..."), else nobody named."""
+    authorities = [a for a in here if a.type in AUTHORITY_TYPES]
+    if authorities:
+        return authorities[0].actor or authorities[0].text
+    if _PRONOUN.match(sent.text):
+        earlier = [a for a in previous if a.type in AUTHORITY_TYPES]
+        if earlier:
+            return earlier[-1].actor or earlier[-1].text
+    subject = _AUTHORITY_SUBJECT.match(sent.text)
+    if subject:
+        return subject.group(1)
+    return here[0].actor or here[0].text if here else ""
 
 
 def _is_party(actor: ActorMention) -> bool:

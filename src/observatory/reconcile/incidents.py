@@ -23,7 +23,7 @@ from observatory.reconcile.contradictions import Context, find_contradictions
 from observatory.reconcile.cues import Statement, find_statements, source_aliases
 from observatory.reconcile.figures import published_of
 from observatory.reconcile.grades import grade_claims, grade_incident
-from observatory.reconcile.places import Place, contains, place_of
+from observatory.reconcile.places import Place, broadest, contains, place_of
 from observatory.reconcile.quotes import single_source_quotes
 from observatory.reconcile.timeline import build_timeline
 from observatory.reconcile.titles import title_for
@@ -94,7 +94,7 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
     if not claims:
         return None
     events = [e for g in cluster.groups for e in g.events]
-    place = _broadest(cluster.places)
+    place = broadest(cluster.places) or (cluster.places[0] if cluster.places else None)
     scope_of = {c.id: _scope(c, place) for c in claims}
     result = compute_tolls(claims, corpus.published, scope_of)
     start, end = cluster.dates()
@@ -133,14 +133,6 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
         docs=docs,
         actors=sorted({a for g in cluster.groups for a in g.actors}),
     )
-
-
-def _broadest(places: list[Place]) -> Place | None:
-    """The incident's place: the broadest main place, which contains every other one."""
-    for p in sorted(places, key=lambda p: (p.level, p.key)):
-        if all(contains(p, q) for q in places):
-            return p
-    return places[0] if places else None
 
 
 def _scope(c: Claim, place: Place | None) -> str:

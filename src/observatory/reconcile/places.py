@@ -129,11 +129,9 @@ def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def most_specific(places: list[Place]) -> Place | None:
-    """The most specific place that every other place contains (the incident's place)."""
-    best: Place | None = None
-    for p in sorted(places, key=lambda p: (-p.level, p.key)):
-        if all(contains(q, p) or contains(p, q) for q in places):
-            best = p
-            break
-    return best
+def broadest(places: list[Place]) -> Place | None:
+    """The broadest place that contains every other one (None when they do not nest)."""
+    for p in sorted(places, key=lambda p: (p.level, p.key)):
+        if all(contains(p, q) for q in places):
+            return p
+    return None

@@ -120,13 +120,14 @@ def _single(doc: Doc, i: int) -> tuple[int, int, int, bool] | None:
         lo, hi = q.vague[phrase[0]]
         return lo, hi, phrase[1], True
     phrase_exact = _phrase_at(doc, i, q.exact_words)
-    if phrase_exact and phrase_exact[0] != "both":
+    word = _word_number(doc, i)
+    # The longer reading wins: "one hundred and four" is 104, not "one hundred" then "four".
+    if phrase_exact and phrase_exact[0] != "both" and (word is None or phrase_exact[1] >= word[1]):
         v = q.exact_words[phrase_exact[0]]
         return v, v, phrase_exact[1], False
     digits = _digits(doc, i)
     if digits:
         return digits[0], digits[1], digits[2], False
-    word = _word_number(doc, i)
     if word:
         return word[0], word[0], word[1], False
     return None
@@ -159,6 +160,9 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     if re.fullmatch(r"1[89]\d\d|20\d\d", last.text) and end - start == 1:
         # A bare four-digit number in the year range is a year unless a person noun follows.
         return not (nxt and nxt[0].pos_ == "NOUN" and nxt[0].lemma_.lower() in vocab.victims().groups)
+    around = " ".join(t.lower_ for t in doc[max(0, start - 2):end + 2])
+    if re.search(r"\b(tens|hundreds) of thousands\b|\bthousands of millions\b", around):
+        return True  # magnitudes without a convention are not counts
     if first.lower_ == "one" and nxt and nxt[0].lower_ == "of" and any(t.tag_ == "JJS" for t in doc[end:end + 4]):
         return True  # "one of the deadliest ..."
     return bool(re.fullmatch(r"\d+(st|nd|rd|th)", first.text))
@@ -190,8 +194,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             start = i - 1
         elif before is not None:
             start = before[1]
-            if not vague:
-                qualifier = before[0]
+            if not vague or before[0] in {"at_least", "more_than"}:
+                qualifier = before[0]  # "at least hundreds": at_least from the table's low
         # Ranges: "30 to 40", "30-40", "two or three", "between 30 and 40".
         if end + 1 < len(doc) and doc[end].lower_ in {"to", "or", "-", "–", "and"} and not vague:
             second = _single(doc, end + 1)

@@ -18,7 +18,7 @@ from observatory.extract.claims import vocab
 from observatory.models import Outcome
 
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
-_COMPLEMENT = frozenset({"acomp", "oprd", "xcomp", "attr", "advmod", "ccomp", "dobj", "conj", "advcl"})
+_COMPLEMENT = frozenset({"acomp", "oprd", "xcomp", "attr", "advmod"})
 _SUBSET_PREPS = frozenset({"including", "include", "among", "includes"})
 _PASS_THROUGH = frozenset({"conj", "appos", "nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "det"})
 

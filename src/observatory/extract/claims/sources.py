@@ -105,11 +105,9 @@ def sentence_source(sentence: Sentence) -> tuple[Source | None, bool]:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if pobj is not None:
                 span = _phrase(pobj)
-                if _is_anaphoric(span):
-                    return None, True
                 found = resolve(span)
-                if found:
-                    return found, False
+                if _is_anaphoric(span) or found:
+                    return found, _is_anaphoric(span)
     reporting = vocab.sources().reporting_verbs
     verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in reporting]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
@@ -118,11 +116,9 @@ def sentence_source(sentence: Sentence) -> tuple[Source | None, bool]:
         if subj is None or subj.lower_ in {"that", "which"}:
             continue
         span = _phrase(subj)
-        if _is_anaphoric(span):
-            return None, True
         found = resolve(span)
-        if found:
-            return found, False
+        if _is_anaphoric(span) or found:
+            return found, _is_anaphoric(span)
     return None, False
 
 
@@ -138,9 +134,11 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
         if sentence.paragraph != paragraph:
             paragraph, current = sentence.paragraph, None
         found, anaphoric = sentence_source(sentence)
-        if found is not None:
-            current = last_named = found
-        elif anaphoric and last_named is not None:
-            current = last_named
+        if anaphoric and last_named is not None:
+            current = last_named  # "the group said": the source named before
+        elif found is not None:
+            current = found
+            if not anaphoric:
+                last_named = found
         for d in by_sentence.get(sentence.index, []):
             d.source = current

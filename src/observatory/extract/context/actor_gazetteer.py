@@ -94,11 +94,12 @@ def load_gazetteer() -> Gazetteer:
             country=item.get("country"), conflict=item.get("conflict"), generic=bool(item.get("generic")),
         )
         gaz.entries.append(entry)
+        # Place names first: a canonical name that is also a place ("Turkey") keeps the locative check.
+        for place in item.get("place", []):
+            gaz.aliases.setdefault(normalise(str(place)).lower(), (entry, True))
         for alias in [entry.name, *item.get("aliases", [])]:
             for form in _expand(normalise(str(alias)), nouns):
                 gaz.aliases.setdefault(form.lower(), (entry, False))
-        for place in item.get("place", []):
-            gaz.aliases.setdefault(normalise(str(place)).lower(), (entry, True))
         for acronym in item.get("acronyms", []):
             gaz.acronyms.setdefault(normalise(str(acronym)), entry)
     return gaz

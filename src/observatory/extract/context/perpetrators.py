@@ -75,6 +75,9 @@ def _count_position(claim: Claim, parsed: ParsedDocument) -> int:
 def _to_perpetrator(text: str, cand: _Candidate, actors: list[ActorMention]) -> Perpetrator:
     inside = [a for a in actors if a.span[0] < cand.end and cand.start < a.span[1]]
     known = [a for a in inside if a.actor]
+    # The parser may cut a transliterated name ("Hay'at" tagged as a verb): widen to the whole actor.
+    start = min([cand.start, *(a.span[0] for a in known)])
+    end = max([cand.end, *(a.span[1] for a in known if a.span[0] >= cand.start)])
     pool = known or inside
     pick: ActorMention | None = pool[0] if pool else None
     # Prefer a named organisation over a generic side descriptor when both are in the phrase.
@@ -82,7 +85,7 @@ def _to_perpetrator(text: str, cand: _Candidate, actors: list[ActorMention]) -> 
     if named:
         pick = named[-1] if len(named) > 1 and named[0].type == "person" else named[0]
     return Perpetrator(
-        label=text[cand.start:cand.end],
+        label=text[start:end],
         actor=pick.actor if pick else None,
         side=pick.side if pick else None,
     )
@@ -207,7 +210,7 @@ def _phrase(
     start = head.left_edge.i
     end = head.i + 1
     for child in head.rights:
-        if (child.dep_ == "prep" and child.lower_ in ("of", "from")) or (
+        if (child.dep_ == "prep" and child.lower_ in ("of", "from", "on", "with")) or (
             child.dep_ == "amod" and child.lower_ in ("loyal", "affiliated", "linked", "allied")
         ) or (child.dep_ in ("compound", "appos") and child.i == end):
             end = child.right_edge.i + 1

@@ -20,6 +20,10 @@ NUM_PERM = 128
 SEED = 1
 SHINGLE = 5
 THRESHOLD = 0.8
+# The LSH bands are tuned for a lower similarity than THRESHOLD so that true copies (0.8 and up)
+# are candidates with probability ~1 (at 0.8 the banding of a 0.8-tuned index misses about one in
+# four); every candidate is then checked against THRESHOLD with the signatures themselves.
+CANDIDATE_THRESHOLD = 0.5
 # Fixed explicitly: stored hash values are only comparable under the same hashing scheme.
 SCHEME = "affine32"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -52,7 +56,7 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
         self._signatures: dict[str, LeanMinHash] = {}
         self._order: dict[str, int] = {}
 

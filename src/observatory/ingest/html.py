@@ -26,6 +26,7 @@ from observatory.models import SocialPost
 MIN_FALLBACK_CHARS = 40
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
            "article", "header", "footer", "pre", "dd", "dt", "figcaption", "table", "ul", "ol"}
+_WS = re.compile(r"\s+")
 _DROP = ("script", "style", "noscript", "template", "nav", "iframe", "svg")
 
 
@@ -59,7 +60,18 @@ def _take_embedded_posts(root: lxml.html.HtmlElement) -> list[SocialPost]:
 
 
 def _block_text(element: lxml.html.HtmlElement) -> str:
-    """Visible text with one line per block element and <br>."""
+    """Visible text with one line per block element and <br>.
+
+    Newlines in the markup are plain whitespace in HTML, so text nodes are collapsed first and
+    line breaks come only from the element structure.
+    """
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.text:
+            node.text = _WS.sub(" ", node.text)
+        if node.tail:
+            node.tail = _WS.sub(" ", node.tail)
     for node in element.iter():
         if not isinstance(node.tag, str):
             continue

@@ -116,12 +116,16 @@ def _read_folder(folder: Path, options: Options) -> Iterator[Item]:
 def _read_file(path: Path, kind: str, options: Options) -> Iterator[Item]:
     size = path.stat().st_size
     if size > options.max_bytes:
-        raise InputProblem(f"too large ({size / 1e6:.1f} MB > limit {options.max_bytes / 1e6:g} MB)")
+        raise InputProblem(f"too large ({_megabytes(size)} > limit {options.max_bytes / 1e6:g} MB)")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputProblem(f"cannot read ({exc.strerror or exc})") from None
     yield from parse_bytes(data, kind, name=str(path), options=options, path=str(path))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.1f} kB"
 
 
 def _read_url(url: str, options: Options) -> Iterator[Item]:

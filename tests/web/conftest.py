@@ -54,7 +54,8 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def web_app(sample_db: str) -> FastAPI:
-    return create_app(Settings(db=sample_db), source=SampleSource())
+    """The app as `observatory serve` builds it: over the real database, through build_report."""
+    return create_app(Settings(db=sample_db))
 
 
 @pytest.fixture()

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from observatory.models import Incident, TimelinePoint, Toll
+from observatory.models import OUTCOMES, Incident, TimelinePoint, Toll
 
 PALETTE = ("#b3261e", "#1f5fa8", "#2e7d32", "#8e44ad", "#c77700", "#00838f", "#6d4c41", "#546e7a")
 LABEL_WIDTH = 150
@@ -63,6 +63,17 @@ def _scale(value: float, top: int, left: float, width: float) -> float:
     return round(left + width * value / top, 1)
 
 
+def tick_values(top: int) -> list[int]:
+    """Whole-number axis ticks from 0 to `top` (a `nice_max` value): five steps, or ones when small."""
+    step = top // 5 if top >= 10 else 1
+    return list(range(0, top + 1, step))
+
+
+def outcome_order(outcome: str) -> int:
+    """Killed first, then the other outcomes in PRODUCT.md order: the order an analyst reads them."""
+    return OUTCOMES.index(outcome) if outcome in OUTCOMES else len(OUTCOMES)
+
+
 def range_chart(outcome: str, toll: Toll) -> RangeChart:
     rows_in = [("all victims", toll.low, toll.best, toll.high, True)]
     rows_in += [(g.replace("_", " "), r.low, r.best, r.high, False) for g, r in sorted(toll.by_group.items())]
@@ -82,12 +93,13 @@ def range_chart(outcome: str, toll: Toll) -> RangeChart:
         )
         for n, (label, low, best, high, total) in enumerate(rows_in)
     ]
-    ticks = [Tick(_scale(top * k / 4, top, LABEL_WIDTH, plot), f"{round(top * k / 4):,}") for k in range(5)]
+    ticks = [Tick(_scale(v, top, LABEL_WIDTH, plot), f"{v:,}") for v in tick_values(top)]
     return RangeChart(outcome, CHART_WIDTH, 30 + len(rows) * ROW_HEIGHT, rows, ticks)
 
 
 def toll_charts(incident: Incident) -> list[RangeChart]:
-    return [range_chart(outcome, toll) for outcome, toll in incident.toll.items() if toll.high > 0]
+    tolls = sorted(incident.toll.items(), key=lambda item: outcome_order(item[0]))
+    return [range_chart(outcome, toll) for outcome, toll in tolls if toll.high > 0]
 
 
 # --------------------------------------------------------------------------- timeline
@@ -102,61 +114,81 @@ class TimelineDot:
 
 @dataclass
 class TimelineSeries:
-    name: str
+    """The figures one source gave for one victim group, in publication order (its revisions)."""
+
+    group: str
+    source: str
     color: str
     dots: list[TimelineDot] = field(default_factory=list)
 
     @property
+    def name(self) -> str:
+        return f"{self.group.replace('_', ' ')} · {self.source}"
+
+    @property
     def path(self) -> str:
-        """SVG polyline through the series' reported figures, in publication order."""
         return " ".join(f"{d.x},{d.y_low}" for d in self.dots)
 
 
 @dataclass(frozen=True)
 class TimelineChart:
+    outcome: str
     width: int
     height: int
     series: list[TimelineSeries]
+    legend: list[tuple[str, str]]  # (victim group, colour)
     x_ticks: list[Tick]
     y_ticks: list[Tick]
 
 
-def timeline_chart(points: list[TimelinePoint]) -> TimelineChart | None:
+def timeline_charts(points: list[TimelinePoint]) -> list[TimelineChart]:
+    """One chart per outcome (own scale: 22,000 displaced must not flatten 14 killed), killed first.
+
+    An outcome reported only once has no revision to show; its figure is in the toll charts.
+    """
+    outcomes = sorted({p.outcome for p in points}, key=outcome_order)
+    charts = [timeline_chart([p for p in points if p.outcome == o], o) for o in outcomes]
+    return [c for c in charts if c is not None and sum(len(s.dots) for s in c.series) > 1]
+
+
+def timeline_chart(points: list[TimelinePoint], outcome: str = "") -> TimelineChart | None:
     usable = [p for p in points if p.low is not None or p.high is not None]
     if not usable:
         return None
-    width, height, left, right, top_pad, bottom = 620, 240, 56, 44, 14, 36
+    width, height, left, right, top_pad, bottom = 620, 220, 56, 44, 14, 36
     plot_w, plot_h = width - left - right, height - top_pad - bottom
     y_top = nice_max(max((p.high if p.high is not None else p.low) or 0 for p in usable))
     dates = sorted({p.published for p in usable if p.published})
     first, last = (dates[0], dates[-1]) if dates else (dt.date.min, dt.date.min)
     span_days = max((last - first).days, 1)
 
-    def x_of(published: dt.date | None, nth: int) -> float:
+    def x_of(published: dt.date | None, nth: int = 0) -> float:
         if not published or first == last:
             base = left + plot_w / 2
         else:
             base = left + plot_w * (published - first).days / span_days
-        return round(base + nth * 6, 1)  # spread figures from the same day so none hides another
+        return round(base + (nth % 5) * 5, 1)  # nudge figures of the same day so none hides another
 
     def y_of(value: int) -> float:
         return round(top_pad + plot_h * (1 - value / y_top), 1)
 
-    series: dict[str, TimelineSeries] = {}
+    colors: dict[str, str] = {}
+    series: dict[tuple[str, str], TimelineSeries] = {}
     same_day: dict[dt.date | None, int] = {}
-    ordered = sorted(usable, key=lambda p: (p.published or dt.date.min, p.outcome, p.group, p.source or ""))
-    for p in ordered:
-        # One series per source: a line joins the figures one source gave over time (its
-        # revisions), never two sources' competing figures.
-        name = f"{p.outcome} · {p.group.replace('_', ' ')} · {p.source or p.outlet or 'unattributed'}"
-        s = series.setdefault(name, TimelineSeries(name, PALETTE[len(series) % len(PALETTE)]))
+    for p in sorted(usable, key=lambda p: (p.published or dt.date.min, p.group, p.source or "")):
+        color = colors.setdefault(p.group, PALETTE[len(colors) % len(PALETTE)])
+        # A line joins only the figures of one source for one group (its revisions, e.g. 56 ->
+        # 100+), never two sources' competing figures.
+        source = p.source or p.outlet or "unattributed"
+        s = series.setdefault((p.group, source), TimelineSeries(p.group, source, color))
         nth = same_day.get(p.published, 0)
         same_day[p.published] = nth + 1
         low = p.low if p.low is not None else p.high or 0
         high = p.high if p.high is not None else low
-        s.dots.append(TimelineDot(x_of(p.published, nth), y_of(low), y_of(high), p, s.color))
-    x_ticks = [Tick(x_of(d, 0), d.isoformat()) for d in dates]
+        s.dots.append(TimelineDot(x_of(p.published, nth), y_of(low), y_of(high), p, color))
+    x_ticks = [Tick(x_of(d), d.isoformat()) for d in dates]
     if len(x_ticks) > 6:
         x_ticks = x_ticks[:: math.ceil(len(x_ticks) / 6)]
-    y_ticks = [Tick(y_of(round(y_top * k / 4)), f"{round(y_top * k / 4):,}") for k in range(5)]
-    return TimelineChart(width, height, list(series.values()), x_ticks, y_ticks)
+    y_ticks = [Tick(y_of(v), f"{v:,}") for v in tick_values(y_top)]
+    legend = [(g.replace("_", " "), c) for g, c in colors.items()]
+    return TimelineChart(outcome, width, height, list(series.values()), legend, x_ticks, y_ticks)

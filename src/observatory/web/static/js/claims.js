@@ -29,3 +29,19 @@
     row.addEventListener("mouseleave", function () { marksFor(id).forEach(function (m) { m.classList.remove("lit"); }); });
   });
 })();
+
+/* Outlet picker of the side-by-side view: hide the columns a reader does not want to compare. */
+(function () {
+  "use strict";
+  var picker = document.getElementById("column-picker");
+  var grid = document.querySelector(".columns");
+  if (!picker || !grid) { return; }
+  picker.addEventListener("change", function () {
+    var shown = 0;
+    picker.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      var column = grid.querySelector('.source-column[data-doc="' + CSS.escape(box.dataset.doc) + '"]');
+      if (column) { column.hidden = !box.checked; shown += box.checked ? 1 : 0; }
+    });
+    grid.style.setProperty("--columns", String(Math.max(shown, 1)));
+  });
+})();

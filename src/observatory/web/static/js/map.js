@@ -15,10 +15,27 @@
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Basemap: Natural Earth");
 
+  // Rings that cross the antimeridian (Fiji, Chukotka) jump from +180 to -180; shifting each
+  // point to within 180 degrees of the previous one keeps the polygon whole instead of drawing a
+  // stripe across the whole map.
+  function unwrapRing(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      while (ring[i][0] - ring[i - 1][0] > 180) { ring[i][0] -= 360; }
+      while (ring[i][0] - ring[i - 1][0] < -180) { ring[i][0] += 360; }
+    }
+  }
+  function unwrap(geometry) {
+    if (!geometry) { return; }
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    polygons.forEach(function (polygon) { polygon.forEach(unwrapRing); });
+  }
+
   fetch("/static/vendor/world-atlas/countries-50m.json")
     .then(function (r) { return r.json(); })
     .then(function (topo) {
       var land = topojson.feature(topo, topo.objects.countries);
+      land.features.forEach(function (f) { unwrap(f.geometry); });
       L.geoJSON(land, {
         interactive: false,
         style: { color: "#9aa5b1", weight: 0.7, fillColor: "#eef0e6", fillOpacity: 1 }

@@ -17,6 +17,8 @@ class EventRule:
     sub_event_type: str | None
     kind: str | None
     triggers: tuple[str, ...]
+    # (type, sub_type) to use instead when the victims are combatants (the generic killing rule).
+    if_combatants: tuple[str, str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,19 @@ def _raw() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def event_rules() -> tuple[EventRule, ...]:
-    return tuple(
-        EventRule(i, str(r["type"]), r.get("sub_type"), r.get("kind"), tuple(str(t) for t in r["triggers"]))
-        for i, r in enumerate(_raw()["events"])
-    )
+    rules: list[EventRule] = []
+    for i, r in enumerate(_raw()["events"]):
+        alt = r.get("if_combatant_victims")
+        rules.append(EventRule(
+            i, str(r["type"]), r.get("sub_type"), r.get("kind"), tuple(str(t) for t in r["triggers"]),
+            (str(alt["type"]), alt.get("sub_type")) if alt else None,
+        ))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def combatant_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _raw().get("combatant_nouns", []))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from observatory.extract.context.actor_sentences import sentences_of
-from observatory.extract.context.event_vocab import EventRule, event_rules
+from observatory.extract.context.event_vocab import EventRule, combatant_nouns, event_rules
 from observatory.extract.context.times import TimeMention
 from observatory.extract.document import ParsedDocument, Sentence
 from observatory.models import ActorMention, Claim, Event, Location, PlaceMention, TimeRef
@@ -67,16 +67,32 @@ def find_events(
             continue
         rule, trigger = hit
         linked = _linked_claims(sentences, i, claims, found)
+        etype, sub = rule.event_type, rule.sub_event_type
+        if rule.if_combatants and _combatant_victims(sentence.text, trigger, linked):
+            etype, sub = rule.if_combatants
         events.append(Event(
             id=event_id(parsed.input.id, (sentence.start, sentence.end)), doc=parsed.input.id,
-            text=sentence.text, span=(sentence.start, sentence.end), event_type=rule.event_type,
-            sub_event_type=rule.sub_event_type, kind=rule.kind,
+            text=sentence.text, span=(sentence.start, sentence.end), event_type=etype,
+            sub_event_type=sub, kind=rule.kind,
             actors=_actor_names(sentence, actors),
             location=_location(sentence, linked, places, sentence.start + trigger, parsed),
             time=_time(sentence, linked, times, sentence.start + trigger, parsed),
             claims=[c.id for c in linked],
         ))
     return events
+
+
+def _combatant_victims(text: str, trigger: int, linked: list[Claim]) -> bool:
+    """Victims are fighters: from the linked claims, else a combatant noun right after the trigger."""
+    groups = {c.victims.group for c in linked}
+    if groups:
+        return groups <= {"combatants", "security_forces"}
+    following = [w.lower() for w in re.findall(r"[A-Za-z]+", text[trigger:])[1:9]]
+    if following[:1] == ["by"]:  # passive: "fighters were killed by X" names the victims first
+        following = [w.lower() for w in re.findall(r"[A-Za-z]+", text[:trigger])[-8:]]
+    elif "by" in following:
+        following = following[:following.index("by")]
+    return any(w in combatant_nouns() for w in following)
 
 
 def _inside(span: tuple[int, int], sentence: Sentence) -> bool:

@@ -205,7 +205,7 @@ def _phrase(
         return None
     if head.lower_ in vocab.weapons:
         return None
-    if head.pos_ == "PRON" or any(c.dep_ == "nummod" for c in head.children):
+    if head.pos_ in ("PRON", "NUM") or head.like_num or any(c.dep_ == "nummod" for c in head.children):
         return None  # pronouns are unresolved here; counted nouns are victims ("12 men killed")
     start = head.left_edge.i
     end = head.i + 1

@@ -66,9 +66,7 @@ def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
         noun = counted_noun(doc, q)
         if not is_person_noun(noun, counted=q.start <= noun.i < q.end):
             continue
-        link = link_outcome(noun)
-        if link is None:
-            link = _inherit_from_complement(noun)
+        link = link_outcome(noun) or _inherit_from_complement(noun) or _orphan_verb(noun)
         if link is None or link.negated:
             continue
         victims = describe(noun, range(q.start, q.end))
@@ -85,6 +83,26 @@ def _inherit_from_complement(noun: Token) -> Link | None:
     if link is None:
         return None
     return Link(link.outcome, link.trigger, link.negated, subset_of=head)
+
+
+def _orphan_verb(noun: Token) -> Link | None:
+    """Repair for a lost subject: "reports indicate that 745 civilians, the majority of whom ...,
+    have died" parses "civilians" as an object of "that"; the next intransitive or passive outcome
+    verb that has no subject of its own takes the noun as its subject."""
+    if noun.dep_ not in {"pobj", "nsubj", "dep", "npadvmod"} or noun.head.dep_ not in {"mark", "ROOT", "ccomp"}:
+        return None
+    v = vocab.outcomes()
+    for tok in noun.doc[noun.i + 1:]:
+        if tok.like_num:
+            return None
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and (lemma in v.intransitive or (lemma in v.transitive and tok.tag_ == "VBN")):
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                return None
+            outcome = v.intransitive.get(lemma) or v.transitive[lemma]
+            negated = any(c.dep_ == "neg" for c in tok.children)
+            return Link(outcome, tok, negated)
+    return None
 
 
 def _singular_drafts(sentence: Sentence, doc: Doc, taken: set[int]) -> list[Draft]:

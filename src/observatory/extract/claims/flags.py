@@ -119,16 +119,20 @@ def _old_in_sentence(d: Draft) -> bool:
 
 
 def _mark_superseded(drafts: list[Draft]) -> None:
+    # Pass 1: inside a sentence, a figure after an old cue gives way to a later one.
     for i, d in enumerate(drafts):
-        later = [p for p in drafts[i + 1:] if p.link.outcome == d.link.outcome and p.part_of is None]
-        same_sentence = [p for p in later if p.sentence is d.sentence]
-        if same_sentence and _old_in_sentence(d):
+        later = [p for p in drafts[i + 1:] if p.sentence is d.sentence and p.link.outcome == d.link.outcome]
+        if later and _old_in_sentence(d):
             d.superseded = True
+    # Pass 2: a later revision ("rose to", "latest figures") replaces earlier, smaller figures of the
+    # same outcome and group; only figures that are themselves current can revise.
+    for i, d in enumerate(drafts):
+        if d.superseded or d.part_of is not None or d.historical:
             continue
-        if d.part_of is not None or d.historical:
-            continue
-        for p in later:
-            if p.sentence is d.sentence or not p.update or p.victims.group != d.victims.group:
+        for p in drafts[i + 1:]:
+            if p.sentence is d.sentence or not p.update or p.superseded or p.part_of is not None:
+                continue
+            if p.link.outcome != d.link.outcome or p.victims.group != d.victims.group:
                 continue
             low, new = d.count.low or 0, p.count.low or 0
             # A figure far smaller than the new toll (a village's dead next to a national toll) is a

@@ -89,8 +89,8 @@ def _verb_outcome(verb: Token, role: str) -> Token | None:
         return verb
     if role == "nsubj" and (lemma in v.intransitive or (lemma in v.transitive and not has_object)):
         return verb
-    if verb.pos_ == "ADJ" and role == "nsubj" and word_outcome(verb):
-        return verb
+    if role == "nsubj" and (verb.pos_ == "ADJ" or verb.lower_ in v.adjectives) and word_outcome(verb):
+        return verb  # "12 are dead", "7 fishermen are still missing" (tagged as the verb "miss")
     # "were reported killed", "are dead", "remain missing", "left 12 dead", "were among the dead"
     for child in verb.children:
         if child.dep_ in _COMPLEMENT and child.dep_ != "conj" and child.dep_ != "dobj" and word_outcome(child):

@@ -16,7 +16,15 @@ if TYPE_CHECKING:
     from observatory.extract.claims.builder import Draft
 
 _PRONOUNS = frozenset({"them", "whom", "those", "these", "which"})
-_UMBRELLA = frozenset({"people", "unknown", "civilians"})
+# Which groups a total of each group can contain: a civilian toll includes children and women, never
+# fighters or security forces; a toll of "people" contains everyone.
+_CIVILIAN_PARTS = frozenset({"children", "women", "men", "journalists", "aid_workers", "medical", "civilians"})
+
+
+def covers(parent: str, child: str) -> bool:
+    if parent in {"people", "unknown"}:
+        return True
+    return parent == "civilians" and child in _CIVILIAN_PARTS
 
 
 def _low(d: Draft) -> int:
@@ -61,7 +69,7 @@ def _earlier_total(d: Draft, drafts: list[Draft], index: int) -> Draft | None:
             break
         if p.sentence is d.sentence or p.part_of is not None:
             continue
-        if p.link.outcome == d.link.outcome and p.victims.group in _UMBRELLA and _low(p) >= _low(d):
+        if p.link.outcome == d.link.outcome and covers(p.victims.group, d.victims.group) and _low(p) >= _low(d):
             return p
     return None
 

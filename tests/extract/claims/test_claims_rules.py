@@ -1,0 +1,128 @@
+"""Outcomes, victims, subsets, flags and sources on hand-written sentences (real model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from observatory.models import Claim
+
+Extract = Callable[..., list[Claim]]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Nine farmers were killed in the raid on Dogo.", "killed"),
+        ("Eleven residents died of their wounds in hospital.", "killed"),
+        ("Militants executed four hostages in the square.", "killed"),
+        ("The bodies of 17 men were recovered from the river.", "killed"),
+        ("Twelve people were hospitalised after the gas attack.", "injured"),
+        ("Seven fishermen are still missing after the boat was shelled.", "missing"),
+        ("Police arrested 230 protesters in the capital.", "detained"),
+        ("Gunmen abducted 32 passengers from the bus.", "kidnapped"),
+        ("About 4,000 residents fled their homes as the fighting spread.", "displaced"),
+        ("Six soldiers were laid to rest in their home towns on Sunday.", "killed"),
+    ],
+)
+def test_outcomes(claims_of: Extract, text: str, outcome: str) -> None:
+    assert [c.outcome for c in claims_of(text)] == [outcome]
+
+
+def test_perpetrators_are_not_victims(claims_of: Extract) -> None:
+    claims = claims_of("Twelve gunmen killed five soldiers at the outpost.")
+    assert [(c.count.low, c.victims.group) for c in claims] == [(5, "security_forces")]
+
+
+def test_two_outcomes_in_one_sentence(claims_of: Extract) -> None:
+    claims = claims_of("Eight people were killed and 23 others injured in the car bombing.")
+    assert [(c.outcome, c.count.low) for c in claims] == [("killed", 8), ("injured", 23)]
+
+
+def test_breakdown_groups_and_side(claims_of: Extract) -> None:
+    claims = claims_of("212 pro-government fighters and 97 members of the police were among the dead.")
+    groups = [(c.count.low, c.victims.group, c.victims.side) for c in claims]
+    assert groups == [(212, "combatants", "pro-government"), (97, "security_forces", None)]
+    assert claims[1].victims.label == "members of the police"
+
+
+def test_subsets_in_one_sentence(claims_of: Extract) -> None:
+    claims = claims_of("At least 27 people, among them six women and eleven children, were killed in Kilo.")
+    total, women, children = claims
+    assert (total.count.low, total.part_of) == (27, None)
+    assert (women.victims.group, women.part_of) == ("women", total.id)
+    assert (children.victims.group, children.part_of) == ("children", total.id)
+
+
+def test_including_subset(claims_of: Extract) -> None:
+    claims = claims_of("The bodies of 40 victims, including 12 children, were buried in a mass grave.")
+    assert [(c.count.low, c.victims.group) for c in claims] == [(40, "people"), (12, "children")]
+    assert claims[1].part_of == claims[0].id
+
+
+def test_breakdown_in_next_sentence(claims_of: Extract) -> None:
+    claims = claims_of("At least 54 people were killed in the attack. Among the dead were 8 children.")
+    assert claims[1].part_of == claims[0].id
+
+
+def test_superseded_in_sentence(claims_of: Extract) -> None:
+    claims = claims_of("Officials initially put the death toll at 35, but it has since risen to 61 people killed.")
+    assert [(c.count.low, c.superseded) for c in claims] == [(35, True), (61, False)]
+
+
+def test_superseded_by_later_revision(claims_of: Extract) -> None:
+    text = "Nineteen people were killed in the blast, police said.\nThe death toll later rose to 44, hospital officials said."
+    claims = claims_of(text)
+    assert [(c.count.low, c.superseded) for c in claims] == [(19, True), (44, False)]
+
+
+def test_historical(claims_of: Extract) -> None:
+    claims = claims_of("In 2014, the same group killed 80 villagers in Gamboru.", published=dt.date(2025, 2, 1))
+    assert claims[0].historical
+
+
+def test_recent_is_not_historical(claims_of: Extract) -> None:
+    claims = claims_of("On Tuesday, the group killed 80 villagers in Gamboru.", published=dt.date(2025, 2, 1))
+    assert not claims[0].historical
+
+
+def test_hedged(claims_of: Extract) -> None:
+    claims = claims_of("The rebels claimed that 40 soldiers were killed, which could not be independently verified.")
+    assert claims and all(c.hedged for c in claims)
+
+
+def test_claimed_responsibility_is_not_a_hedge(claims_of: Extract) -> None:
+    claims = claims_of("Nine soldiers were killed in the attack and the group claimed responsibility.")
+    assert claims and not claims[0].hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("According to the Northern Rights Observatory, 63 civilians were killed.", "monitor"),
+        ("Forty people were killed in the strikes, the health ministry said.", "government"),
+        ("The army said 22 insurgents were killed in the operation.", "military"),
+        ("Thirty people were wounded, doctors at the city hospital said.", "medical"),
+        ("Fifteen people were killed, residents told reporters.", "witness"),
+        ("Twenty villagers were abducted, local sources said.", "local_sources"),
+        ("At least 12 people died, according to UNICEF.", "un_ngo"),
+    ],
+)
+def test_source_kind(claims_of: Extract, text: str, kind: str) -> None:
+    claims = claims_of(text)
+    assert claims and claims[0].source is not None
+    assert claims[0].source.kind == kind
+
+
+def test_source_carries_over_in_paragraph(claims_of: Extract) -> None:
+    text = ("The Kivu Security Monitor said the fighting was the worst this year. "
+            "At least 31 civilians were killed and 70 wounded.")
+    claims = claims_of(text)
+    assert claims and all(c.source and c.source.kind == "monitor" for c in claims)
+
+
+def test_ids_are_deterministic(claims_of: Extract) -> None:
+    text = "Seven people were killed and 12 injured in the blast."
+    assert [c.id for c in claims_of(text)] == [c.id for c in claims_of(text)] == ["t-c001", "t-c002"]

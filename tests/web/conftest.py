@@ -13,10 +13,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from web_browsing import LiveServer, launch_chromium
 
+import observatory
 from observatory.config import Settings
-from observatory.models import Claim, DocumentInput, Report
 from observatory.store import open_database, repository
 from observatory.web.app import create_app
+
+DEMO_CORPUS = Path(observatory.__file__).resolve().parent / "data" / "demo"
 
 
 def build_sample_database(path: Path) -> str:
@@ -34,22 +36,31 @@ def build_sample_database(path: Path) -> str:
     return db
 
 
-class SampleSource:
-    """The DataSource protocol over the hand-built sample objects (no database)."""
-
-    def report(self) -> Report:
-        return sample.report()
-
-    def claims(self, doc: str | None = None) -> list[Claim]:
-        return [c for c in sample.CLAIMS if doc is None or c.doc == doc]
-
-    def document(self, doc_id: str) -> DocumentInput | None:
-        return next((d for d in sample.DOCUMENTS if d.id == doc_id), None)
-
-
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return build_sample_database(tmp_path_factory.mktemp("web") / "sample.db")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The packaged demo corpus through the real path: ingest (extract + store), then reconcile."""
+    from observatory.publish.report import reconcile_database
+    from observatory.store.loader import ingest_paths
+
+    db = str(tmp_path_factory.mktemp("web-demo") / "demo.db")
+    database = open_database(db)
+    try:
+        summary = ingest_paths([DEMO_CORPUS], database, Settings(db=db))
+    finally:
+        database.close()
+    assert summary.ingested and not summary.skipped, summary
+    reconcile_database(db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_app(demo_db: str) -> FastAPI:
+    return create_app(Settings(db=demo_db))
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from web_browsing import LiveServer, launch_chromium, open_visit
+from web_browsing import LiveServer, launch_chromium, open_visit, wait_for_basemap
 
 from observatory.config import Settings
 from observatory.web.app import create_app
@@ -57,9 +57,7 @@ def main() -> int:
             visit = open_visit(browser, server.url, width=1400, height=height)
             visit.goto(path)
             if visit.page.locator("#map").count():
-                visit.page.wait_for_function(
-                    "document.querySelectorAll('#map .leaflet-overlay-pane path').length > 50"
-                )
+                wait_for_basemap(visit.page, 50)
             visit.assert_clean()
             visit.page.screenshot(path=str(out / f"{name}.png"))
             print(f"{out / (name + '.png')}: {server.url}{path}")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import web_sample as sample
-from web_browsing import LiveServer, Visit, open_visit
+from web_browsing import LiveServer, Visit, open_visit, wait_for_basemap
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,7 +26,7 @@ def test_dashboard_lists_incidents_and_draws_the_map_offline(visit: Visit) -> No
     assert rows.count() == 2
     # Two incident markers, and the vendored basemap drew its country shapes.
     visit.page.wait_for_selector('#map[data-markers="2"]')
-    visit.page.wait_for_function("document.querySelectorAll('#map .leaflet-overlay-pane path').length > 100")
+    wait_for_basemap(visit.page, 100)
     assert visit.page.locator("#map path.leaflet-interactive").count() == 2
     visit.assert_clean()
 

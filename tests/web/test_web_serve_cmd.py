@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
+import pytest
 from typer.testing import CliRunner
+from web_browsing import free_port
 
 from observatory.cli import app
 
@@ -35,3 +41,31 @@ def test_port_in_use_is_one_clear_line(sample_db: str) -> None:
 def test_bad_port_is_rejected() -> None:
     result = runner.invoke(app, ["serve", "--port", "70000"])
     assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_serve_answers_over_http(sample_db: str) -> None:
+    """The real command in its own process: API, dashboard and docs answer; writes are refused."""
+    port = free_port()
+    exe = Path(sys.executable).with_name("observatory")
+    command = [str(exe), "serve", "--db", sample_db, "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):  # wait for the server to accept connections (bounded)
+            try:
+                httpx.get(base + "/api/documents", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None:
+                    pytest.fail(f"serve exited early: {proc.stderr.read() if proc.stderr else ''}")
+                time.sleep(0.1)
+        incidents = httpx.get(base + "/api/incidents").json()
+        assert incidents["total"] == 2
+        assert httpx.get(base + "/").status_code == 200
+        assert httpx.get(base + "/docs").status_code == 200
+        assert httpx.post(base + "/api/incidents", json={}).status_code == 405
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=20)
+    assert f"http://127.0.0.1:{port}/" in out

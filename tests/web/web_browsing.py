@@ -123,3 +123,10 @@ def open_visit(browser: Any, base_url: str, width: int = 1360, height: int = 900
 
     page.on("dialog", on_dialog)
     return visit
+
+
+def wait_for_basemap(page: Any, min_shapes: int = 100) -> None:
+    """Wait until the map has drawn the vendored country shapes (proof the basemap loaded)."""
+    page.wait_for_function(
+        f"document.querySelectorAll('#map .leaflet-overlay-pane path').length > {min_shapes}"
+    )

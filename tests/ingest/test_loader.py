@@ -143,3 +143,13 @@ def test_extract_and_ingest_agree_on_document_ids(tmp_path: Path, sqlite_db: str
         with db.session() as session:
             assert repository.has_document(session, doc.id)
     assert doc.id == document_id(ARTICLE)
+
+
+def test_cli_ingest_on_sqlite_and_postgres(tmp_path: Path, db_url: str) -> None:
+    (tmp_path / "a.txt").write_text(FRONT_MATTER_ARTICLE, "utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db_url])
+    assert result.exit_code == 0, result.stderr
+    assert "ingested 1 document(s)" in result.stdout
+    with open_database(db_url) as db, db.session() as session:
+        [doc] = repository.list_documents(session)
+    assert (doc.outlet, doc.title) == ("Highland Herald", "Mortar fire kills 9 in Lorvath border town")

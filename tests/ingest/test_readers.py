@@ -206,3 +206,23 @@ def test_unreachable_url() -> None:
     assert error.input == "http://127.0.0.1:9/nothing" and error.reason.startswith(
         "cannot fetch (ConnectError"
     )
+
+
+def test_legacy_encoded_text_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(
+        "Officials said \u201cat least 5\u201d caf\u00e9 workers were hurt.\nMore text.\n".encode("cp1252")
+    )
+    [doc] = _docs(list(read_inputs([path])))
+    assert doc.text.startswith("Officials said \u201cat least 5\u201d caf\u00e9 workers")
+
+
+def test_broken_html_still_yields_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "broken.html"
+    path.write_text(
+        "<html><body><p>Five guards were killed at the Dorn checkpoint on Friday night, police "
+        "said.<div><p>Two more were wounded and taken to the district clinic",
+        "utf-8",
+    )
+    [doc] = _docs(list(read_inputs([path])))
+    assert "Five guards were killed" in doc.text and "Two more were wounded" in doc.text

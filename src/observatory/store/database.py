@@ -76,8 +76,10 @@ def make_engine(db: str) -> Engine:
         parent = Path(url.database).parent
         if not parent.is_dir():
             raise StoreError(f"{db}: folder {parent} does not exist")
+    # SQLite: wait for a concurrent writer (another ingest) instead of failing at once.
+    connect_args = {"timeout": 30} if url.get_backend_name() == "sqlite" else {}
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args=connect_args)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"{db}: cannot use this database ({first_line(exc)})") from exc
     if engine.dialect.name == "sqlite":

@@ -3,9 +3,10 @@
 `link_outcome(noun)` climbs from the counted noun towards the clause head and returns the outcome
 when the noun is the victim of a casualty word: passive subject or object of a transitive verb
 ("12 people were killed", "killing 12"), subject of an intransitive verb or predicate
-("745 civilians have died", "12 are missing", "were among the dead"), or a noun with an outcome
-modifier ("31 bodies", "the 19 wounded", "12 people killed"). Along the way it records negation
-("none of the ... were hurt") and subset markers ("including", "among them").
+("745 civilians have died", "12 are missing", "were among the dead"), a noun with an outcome
+modifier ("31 bodies", "the 19 wounded", "12 people killed"), or the value of a toll ("the death
+toll rose to 1,000", "the number of injured reached 38"). Along the way it records negation
+("none of the ... were hurt") and subset markers ("including", "among them", "among the 14 killed").
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from observatory.extract.claims import vocab
-from observatory.models import Outcome
+from observatory.models import OUTCOMES, Outcome
 
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
 _COMPLEMENT = frozenset({"acomp", "oprd", "xcomp", "attr", "advmod"})
 _SUBSET_PREPS = frozenset({"including", "include", "among", "includes"})
 _PASS_THROUGH = frozenset({"conj", "appos", "nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "det"})
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "conj", "appos", "attr", "ROOT"})
+# Nouns whose value is a count of an outcome named in their "of" complement ("the number of injured").
+_TALLY_NOUNS = frozenset({"number", "figure", "tally", "count", "estimate", "total"})
 
 
 @dataclass
@@ -30,6 +34,7 @@ class Link:
     negated: bool = False
     subset_of: Token | None = None  # noun of the including total ("31 victims, including nine children")
     breakdown: bool = False  # "were among the dead", "the dead included": part of a total given before
+    group_noun: Token | None = None  # who a bare figure counts ("the number of people abducted ... 62")
 
 
 def _lemma(t: Token) -> str:
@@ -63,48 +68,153 @@ def word_outcome(t: Token) -> Outcome | None:
 
 def _is_negated(t: Token) -> bool:
     negators = vocab.outcomes().negators
-    return any(c.dep_ == "neg" or c.lower_ in negators for c in t.children)
+    return any(c.dep_ == "neg" or (c.lower_ in negators and not _bound_phrase(c)) for c in t.children)
 
 
-def _noun_outcome(noun: Token) -> Token | None:
+def _bound_phrase(t: Token) -> bool:
+    """"no" inside "no fewer than" / "no less than" / "no more than" is a qualifier, not a negation."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return t.lower_ == "no" and nxt is not None and nxt.lower_ in {"fewer", "less", "more"}
+
+
+def noun_outcome(noun: Token) -> Token | None:
     """An outcome inside the noun phrase: the noun itself or an outcome modifier."""
-    if noun.pos_ in {"NOUN", "PROPN", "ADJ"} and word_outcome(noun):
-        return noun
+    if (noun.pos_ in {"NOUN", "PROPN", "ADJ"} or noun.dep_ in _NOMINAL) and not noun.like_num and word_outcome(noun):
+        if noun.pos_ not in {"VERB", "AUX"} or noun.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj"}:
+            return noun
     for child in noun.children:
         if child.dep_ in {"amod", "acl", "compound", "relcl"} and word_outcome(child):
-            if child.dep_ == "acl" and any(c.dep_ == "dobj" for c in child.children):
+            if child.dep_ in {"acl", "relcl"} and any(c.dep_ == "dobj" for c in child.children):
                 continue
             return child
     return None
 
 
-def _verb_outcome(verb: Token, role: str) -> Token | None:
+def _of_complement(noun: Token) -> Token | None:
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def tally_outcome(noun: Token) -> Link | None:
+    """"the death toll", "the number of injured", "the estimate of 12 insurgents killed"."""
+    lemma = _lemma(noun)
+    if lemma == "toll":
+        injured = any(_lemma(c) in {"injury", "casualty"} for c in noun.children)
+        return None if injured else Link("killed", noun)
+    if lemma not in _TALLY_NOUNS:
+        return None
+    target = _of_complement(noun)
+    if target is None:
+        return None
+    if word_outcome(target) and target.pos_ != "NUM":
+        return Link(word_outcome(target) or "killed", target)
+    hit = noun_outcome(target)
+    if hit is not None:
+        return Link(word_outcome(hit) or "killed", hit, group_noun=target)
+    return None
+
+
+def _severest(hit: Token) -> Token:
+    """"were rounded up and shot dead": the conjoined verb sharing the subject with the worst outcome."""
+    best, rank = hit, OUTCOMES.index(word_outcome(hit) or "killed")
+    for conj in hit.children:
+        if conj.dep_ != "conj" or any(c.dep_ in _SUBJECT for c in conj.children):
+            continue
+        outcome = word_outcome(conj)
+        if outcome and OUTCOMES.index(outcome) < rank:
+            best, rank = conj, OUTCOMES.index(outcome)
+    return best
+
+
+def _make(hit: Token, **extra: object) -> Link:
+    hit = _severest(hit) if hit.pos_ in {"VERB", "AUX"} else hit
+    return Link(word_outcome(hit) or "killed", hit, **extra)  # type: ignore[arg-type]
+
+
+def _verb_outcome(verb: Token, role: str) -> Link | None:
     """Outcome of the clause whose head is `verb`, for a participant in `role`."""
     v = vocab.outcomes()
     lemma = _lemma(verb)
     has_object = any(c.dep_ in {"dobj"} for c in verb.children)
-    if _phrase(verb):
-        return verb
+    if _phrase(verb) and role != "nsubj" or (_phrase(verb) and not has_object):
+        return _make(verb)
     if role in {"nsubjpass", "dobj"} and lemma in v.transitive:
-        return verb
+        return _make(verb)
     if role == "nsubj" and (lemma in v.intransitive or (lemma in v.transitive and not has_object)):
-        return verb
+        return _make(verb)
     if role == "nsubj" and (verb.pos_ == "ADJ" or verb.lower_ in v.adjectives) and word_outcome(verb):
-        return verb  # "12 are dead", "7 fishermen are still missing" (tagged as the verb "miss")
+        return _make(verb)  # "12 are dead", "7 fishermen are still missing" (tagged as the verb "miss")
     # "were reported killed", "are dead", "remain missing", "left 12 dead", "were among the dead"
     for child in verb.children:
-        if child.dep_ in _COMPLEMENT and child.dep_ != "conj" and child.dep_ != "dobj" and word_outcome(child):
-            return child
+        if child.dep_ in _COMPLEMENT and word_outcome(child):
+            return _make(child)
         if child.dep_ == "prep" and child.lower_ == "among":
             for pobj in child.children:
                 if word_outcome(pobj):
-                    return pobj
-    # "the death toll rose to 1,000", "estimated the toll at over 200", "the dead include ..."
+                    return _make(pobj, breakdown=True)
+                hit = noun_outcome(pobj)
+                if hit is not None:
+                    return _make(hit, subset_of=pobj)  # "were among the 14 people killed"
+    if role == "dobj" and lemma == "include":
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+        if subj is not None:
+            if word_outcome(subj):
+                return _make(subj, breakdown=True)  # "the dead included ..."
+            hit = noun_outcome(subj)
+            if hit is not None:
+                return _make(hit, subset_of=subj)  # "the 97 civilians killed included ..."
+    # "the death toll rose to 1,000", "estimated the toll at over 200", "the number of injured reached 38"
     if role in {"pobj", "dobj", "attr"}:
         for child in verb.children:
-            if child.dep_ in _SUBJECT | {"dobj"} and _lemma(child) in v.nouns and child.pos_ in {"NOUN", "ADJ"}:
-                return child
+            if child.dep_ in _SUBJECT | {"dobj"} and child.pos_ in {"NOUN", "ADJ"}:
+                link = tally_outcome(child)
+                if link is None and _lemma(child) in v.nouns and _lemma(child) != "body":
+                    link = Link(v.nouns[_lemma(child)], child)
+                if link is not None:
+                    return link
+        if verb.dep_ == "acl":
+            return tally_outcome(verb.head)  # "the number of wounded, given as 23, ..."
     return None
+
+
+def _climb_to_verb(t: Token) -> Token | None:
+    for _ in range(4):
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _from_prep(prep: Token, negated: bool, subset_of: Token | None) -> tuple[Link | None, Token | None]:
+    """Outcome for a noun governed by `prep`; returns (link, next token to climb from)."""
+    head = prep.head
+    if prep.lower_ in _SUBSET_PREPS and head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+        return None, head
+    if prep.lower_ in _SUBSET_PREPS and head.pos_ in {"VERB", "AUX"}:
+        # "412 people were killed ..., including 236 civilians": subset of the verb's victims.
+        victim = next((c for c in head.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}), None)
+        link = _verb_outcome(head, "nsubjpass") or _verb_outcome(head, "nsubj")
+        if link is not None:
+            link.subset_of = victim
+        return link, None
+    if head.pos_ in {"NOUN", "ADJ", "PROPN"} and prep.lower_ == "of":
+        hit = noun_outcome(head)
+        if hit is not None:
+            return _make(hit, negated=negated or _is_negated(hit), subset_of=subset_of), None
+        tally = tally_outcome(head) if _lemma(head) in _TALLY_NOUNS | {"toll"} else None
+        if tally is not None:
+            return tally, None
+        return None, head
+    verb = _climb_to_verb(head)
+    if verb is not None:
+        link = _verb_outcome(verb, "pobj")
+        if link is not None:
+            link.negated = negated or _is_negated(verb)
+            link.subset_of = link.subset_of or subset_of
+        return link, None
+    return None, None
 
 
 def link_outcome(noun: Token, max_steps: int = 7) -> Link | None:
@@ -112,12 +222,14 @@ def link_outcome(noun: Token, max_steps: int = 7) -> Link | None:
     negators = vocab.outcomes().negators
     negated = False
     subset_of: Token | None = None
-    own = _noun_outcome(noun)
+    own = noun_outcome(noun)
     if own is not None:
         return Link(word_outcome(own) or "killed", own, _is_negated(own), None)
     t = noun
     for _ in range(max_steps):
-        if t.lower_ in negators or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        if (t.lower_ in negators and not _bound_phrase(t)) or any(
+            c.dep_ == "det" and c.lower_ == "no" and not _bound_phrase(c) for c in t.children
+        ):
             negated = True
         head = t.head
         if head.i == t.i:
@@ -127,23 +239,14 @@ def link_outcome(noun: Token, max_steps: int = 7) -> Link | None:
             # A mis-parsed subject after "that" ("reports indicate that 745 civilians ... have died").
             dep, head = "nsubj", head.head
         if dep == "pobj":
-            prep = head
-            if prep.lower_ in _SUBSET_PREPS and prep.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
-                subset_of = prep.head
-                t = prep.head
-                continue
-            if prep.lower_ == "of" and prep.head.pos_ in {"NOUN", "ADJ"}:
-                hit = _noun_outcome(prep.head)
-                if hit is not None:
-                    return Link(word_outcome(hit) or "killed", hit, negated or _is_negated(hit), subset_of)
-                t = prep.head
-                continue
-            if prep.head.pos_ in {"VERB", "AUX"}:
-                hit = _verb_outcome(prep.head, "pobj")
-                if hit is not None:
-                    return Link(word_outcome(hit) or "killed", hit, negated or _is_negated(prep.head), subset_of)
-            return None
-        if dep in {"prep"} and t.lower_ in _SUBSET_PREPS:
+            if head.lower_ in _SUBSET_PREPS:
+                subset_of = head.head
+            link, climb = _from_prep(head, negated, subset_of)
+            if link is not None or climb is None:
+                return link
+            t = climb
+            continue
+        if dep == "prep" and t.lower_ in _SUBSET_PREPS:
             subset_of = head
             t = head
             continue
@@ -152,11 +255,11 @@ def link_outcome(noun: Token, max_steps: int = 7) -> Link | None:
             continue
         if dep in _SUBJECT | {"dobj", "attr", "oprd"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
             role = "nsubjpass" if dep == "nsubjpass" else dep
-            hit = _verb_outcome(head, role)
-            if hit is not None:
-                neg = negated or _is_negated(head) or _is_negated(hit)
-                breakdown = hit.head.lower_ == "among" or (hit.dep_ in _SUBJECT and _lemma(head) == "include")
-                return Link(word_outcome(hit) or "killed", hit, neg, subset_of, breakdown)
-            return None
+            link = _verb_outcome(head, role)
+            if link is None:
+                return None
+            link.negated = negated or _is_negated(head) or _is_negated(link.trigger)
+            link.subset_of = link.subset_of or subset_of
+            return link
         return None
     return None

@@ -60,6 +60,7 @@ class GazetteerMatch:
 @dataclass
 class Gazetteer:
     entries: list[ActorEntry]
+    person_titles: frozenset[str] = frozenset()
     aliases: dict[str, tuple[ActorEntry, bool]] = field(default_factory=dict)  # lower alias -> entry
     acronyms: dict[str, ActorEntry] = field(default_factory=dict)
 
@@ -87,7 +88,7 @@ def load_gazetteer() -> Gazetteer:
         resources.files("observatory.data").joinpath("actors.yaml").read_text(encoding="utf-8")
     )
     nouns = [str(n) for n in raw.get("fighter_nouns", [])]
-    gaz = Gazetteer(entries=[])
+    gaz = Gazetteer(entries=[], person_titles=frozenset(str(t).lower() for t in raw.get("person_titles", [])))
     for item in raw["actors"]:
         entry = ActorEntry(
             name=str(item["name"]), type=str(item["type"]), side=item.get("side"),
@@ -159,6 +160,14 @@ def tokenize(text: str, nlp: Language) -> Doc:
     return _matchers(nlp).tokenizer(normalise(text))
 
 
+def _longer_name(doc: Doc, start: int) -> bool:
+    """The match continues a capitalised name to its left ("Abdelrahim [Dagalo]")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    return prev.is_title and prev.is_alpha and prev.lower_ not in load_gazetteer().person_titles
+
+
 def match_gazetteer(text: str, nlp: Language, offset: int = 0) -> list[GazetteerMatch]:
     """Longest non-overlapping gazetteer matches in `text`; offsets shifted by `offset`."""
     m = _matchers(nlp)
@@ -172,6 +181,8 @@ def match_gazetteer(text: str, nlp: Language, offset: int = 0) -> list[Gazetteer
             continue
         entry, place = m.keys[key]
         if place and s > 0 and doc[s - 1].lower_ in LOCATIVE:
+            continue
+        if entry.type == "person" and _longer_name(doc, s):
             continue
         taken.update(range(s, e))
         span = doc[s:e]

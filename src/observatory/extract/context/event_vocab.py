@@ -30,6 +30,9 @@ class PerpetrationVocab:
     source_verbs: frozenset[str]
     weapons: frozenset[str]
     attacker_modifiers: frozenset[str]
+    perpetrator_nouns: frozenset[str]
+    violence_forms: frozenset[str]
+    generic_actor_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,4 +79,4 @@ def perpetration() -> PerpetrationVocab:
     p = _raw()["perpetration"]
     return PerpetrationVocab(**{k: frozenset(str(w).lower() for w in p[k]) for k in (
         "violence_verbs", "light_verbs", "violence_nouns", "not_perpetrators", "source_verbs", "weapons",
-        "attacker_modifiers")})
+        "attacker_modifiers", "perpetrator_nouns", "violence_forms", "generic_actor_modifiers")})

@@ -105,7 +105,25 @@ def _parse_candidates(
             cands.extend(found)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in vocab.violence_nouns:
             cands.extend(_noun_candidates(tok, offset, vocab, actors, tok))
+    if not cands:
+        cands = _linear_fallback(doc, offset, vocab)
     return cands
+
+
+def _linear_fallback(doc: Doc, offset: int, vocab: PerpetrationVocab) -> list[_Candidate]:
+    """No role found (mis-tagged verb, e.g. "shot" as a noun): an attacker noun phrase right before
+    a violent verb form ("Unknown gunmen on a motorcycle shot dead ...")."""
+    for tok in doc:
+        if tok.lower_ not in vocab.violence_forms or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and not (doc[start - 1].is_punct or doc[start - 1].pos_ in ("VERB", "AUX", "SCONJ")):
+            start -= 1
+        words = doc[start:tok.i]
+        if any(t.lower_ in vocab.perpetrator_nouns for t in words) and not any(t.like_num for t in words):
+            cand = _span(start, tok.i, doc, offset, tok, 3)
+            return [cand] if cand else []
+    return []
 
 
 def _is_active(verb: Token) -> bool:
@@ -149,7 +167,9 @@ def _verb_candidates(
     if passive:
         return [c for c in out if c is not None]
     subject = _subject(verb)
-    if subject is not None and subject.lower_ in vocab.weapons:
+    if subject is not None and subject.pos_ == "PRON":
+        subject = _reported_subject(verb, vocab) or subject
+    if subject is not None and (subject.lower_ in vocab.weapons or subject.lower_ in vocab.violence_nouns):
         # "a shell hit" names no one; "Russian drones struck" names their owner.
         out.extend(_noun_candidates(subject, offset, vocab, actors, verb))
     elif subject is not None:
@@ -171,6 +191,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _reported_subject(verb: Token, vocab: PerpetrationVocab) -> Token | None:
+    """'X said they had killed ...': a pronoun subject of a reported clause is the speaker X."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in vocab.source_verbs:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
+
+
 def _noun_candidates(
     noun: Token, offset: int, vocab: PerpetrationVocab, actors: list[ActorMention], trigger: Token
 ) -> list[_Candidate]:
@@ -178,22 +207,30 @@ def _noun_candidates(
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             out.extend(_phrase(p, offset, trigger, 2, vocab) for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ == "poss" and child.pos_ == "PRON":
+            # "its jets": the owner is the subject of the reporting verb, if any.
+            owner = _reported_subject(noun.head, vocab) if noun.dep_ == "nsubj" else None
+            if owner is not None:
+                out.append(_phrase(owner, offset, trigger, 2, vocab))
         elif child.dep_ == "poss":
             out.append(_phrase(child, offset, trigger, 2, vocab))
     if not out:
-        out.append(_modifier_actor(noun, offset, actors, trigger))
+        out.append(_modifier_actor(noun, offset, actors, trigger, vocab))
     # "X launched an attack": the light verb's subject is found from the verb side.
     return [c for c in out if c is not None]
 
 
 def _modifier_actor(
-    noun: Token, offset: int, actors: list[ActorMention], trigger: Token
+    noun: Token, offset: int, actors: list[ActorMention], trigger: Token, vocab: PerpetrationVocab
 ) -> _Candidate | None:
-    """A known actor among the noun's left modifiers: "an Israeli drone strike", "RSF drones"."""
+    """An actor among the noun's left modifiers: "an Israeli drone strike", "RSF drones", "junta jets"."""
     lo, hi = offset + noun.left_edge.idx, offset + noun.idx + len(noun.text)
     for a in actors:
         if a.actor and lo <= a.span[0] < hi:
             return _Candidate(a.span[0], min(a.span[1], hi), offset + trigger.idx, 2)
+    for tok in noun.doc[noun.left_edge.i:noun.i]:
+        if tok.lower_ in vocab.generic_actor_modifiers:
+            return _Candidate(offset + tok.idx, offset + tok.idx + len(tok.text), offset + trigger.idx, 2)
     return None
 
 

@@ -10,6 +10,7 @@ gazetteer are returned in canonical form (al-Jolani -> Ahmed al-Sharaa).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Protocol
 
 from observatory.extract.context.actor_gazetteer import load_gazetteer, match_gazetteer
@@ -47,8 +48,22 @@ class SpeakerResolver:
         for index, lo, hi, last in self._frames(quote.open_mark, close):
             found = self._from_frame(index, lo, hi, last)
             if found is not None:
-                return found
+                return self._full_name(found[0], quote.open_mark), found[1]
         return None, None
+
+    def _full_name(self, name: str, before: int) -> str:
+        """'Zeidan said' after 'Hiba Zeidan, who ...' earlier in the text: the full name."""
+        if " " in name or not name[:1].isupper() or load_gazetteer().lookup(name) is not None:
+            return name
+        pattern = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})" + re.escape(name) + r"\b")
+        matches = list(pattern.finditer(self.parsed.text, 0, before))
+        if not matches:
+            return name
+        words = matches[-1].group(1).split()
+        titles = load_gazetteer().person_titles | {"the", "a", "an", "in", "on", "at"}
+        while words and words[0].lower().rstrip(".") in titles:
+            words.pop(0)
+        return _canonical_person(" ".join([*words, name])) if words else name
 
     # ------------------------------------------------------------------ frames
     def _frames(self, open_mark: int, close: int) -> list[tuple[int, int, int, bool]]:
@@ -200,4 +215,9 @@ def _persons(doc: Doc, offset: int, nlp: Language) -> list[str]:
 def _canonical_person(text: str) -> str:
     clean = text.strip(_STRIP)
     known = load_gazetteer().lookup(clean)
-    return known.name if known is not None and known.type == "person" else clean
+    if known is not None and known.type == "person":
+        return known.name
+    words = clean.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in load_gazetteer().person_titles:
+        words.pop(0)  # "Dr Khalil al-Daqran" -> "Khalil al-Daqran"
+    return " ".join(words)

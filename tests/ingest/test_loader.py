@@ -153,3 +153,20 @@ def test_cli_ingest_on_sqlite_and_postgres(tmp_path: Path, db_url: str) -> None:
     with open_database(db_url) as db, db.session() as session:
         [doc] = repository.list_documents(session)
     assert (doc.outlet, doc.title) == ("Highland Herald", "Mortar fire kills 9 in Lorvath border town")
+
+
+def test_jsonl_ids_reused_for_other_text_are_skipped(tmp_path: Path, sqlite_db: str) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"id": "x1", "text": "Two people died in Oster on Monday, police said."}\n'
+        '{"id": "x1", "text": "Four people died in Brindle on Tuesday, police said."}\n'
+        '{"id": "x2", "text": "Two people died in Oster on Monday, police said."}\n',
+        "utf-8",
+    )
+    with open_database(sqlite_db) as db:
+        summary = ingest_paths([path], db, Settings(db=sqlite_db))
+    assert summary.ingested == ["x1"]
+    assert [e.reason for e in summary.skipped] == [
+        "document id x1 was used earlier in this run for other text"
+    ]
+    assert [name for name, _ in summary.exact_duplicates] == [f"{path} [x2]"]

@@ -226,3 +226,13 @@ def test_broken_html_still_yields_its_text(tmp_path: Path) -> None:
     )
     [doc] = _docs(list(read_inputs([path])))
     assert "Five guards were killed" in doc.text and "Two more were wounded" in doc.text
+
+
+def test_html_declared_charset_is_used(tmp_path: Path) -> None:
+    page = HTML_PAGE.replace('<meta charset="utf-8">', '<meta charset="koi8-r">').replace(
+        "Six people were killed", "Six people were killed (\u0448\u0435\u0441\u0442\u044c)"
+    )
+    path = tmp_path / "koi8.html"
+    path.write_bytes(page.encode("koi8-r"))
+    [doc] = _docs(list(read_inputs([path])))
+    assert "Six people were killed (\u0448\u0435\u0441\u0442\u044c)" in doc.text

@@ -1,13 +1,19 @@
 """Bytes to text, refusing binary junk.
 
-Order: UTF-8 (a BOM is dropped), then cp1252, then latin-1 — the legacy fallbacks only when the
+Order: UTF-8 (a BOM is dropped), then the charset the markup declares (`<meta charset>`, the
+XML declaration's `encoding`), then cp1252, then latin-1 — the legacy fallbacks only when the
 decoded result still looks like text, since any byte string "decodes" as latin-1. Binary input
 (NUL bytes, or many control characters) is refused with a reason instead of producing garbage.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
+
 from observatory.ingest.errors import InputProblem
+
+_DECLARED = re.compile(rb"""(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 # Share of control characters (other than tab/newline/carriage return/form feed) above which
 # the input is binary, not text.
@@ -28,6 +34,18 @@ def control_share(text: str) -> float:
     return controls / len(sample)
 
 
+def declared_charset(data: bytes) -> str | None:
+    """The encoding named by an HTML meta tag or XML declaration near the top, if Python knows it."""
+    match = _DECLARED.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode `data` as text or raise InputProblem with the reason."""
     if not data.strip():
@@ -37,12 +55,22 @@ def decode_bytes(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _legacy(data)
+        text = _declared(data) or _legacy(data)
     if control_share(text) > MAX_CONTROL_SHARE:
         raise InputProblem("binary file (too many control characters), not text")
     if not text.strip():
         raise InputProblem("empty file")
     return text
+
+
+def _declared(data: bytes) -> str | None:
+    charset = declared_charset(data)
+    if charset is None or charset == "utf-8":
+        return None
+    try:
+        return data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _legacy(data: bytes) -> str:

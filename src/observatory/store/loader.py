@@ -95,8 +95,12 @@ class _Job:
             yield item
 
     def _exact_duplicate(self, doc: DocumentInput) -> bool:
-        if doc.id in self.seen_ids or doc.content_hash in self.seen_hashes:
+        if doc.content_hash in self.seen_hashes:
             self._record_exact(doc, "an earlier input of this run")
+            return True
+        if doc.id in self.seen_ids:
+            reason = f"document id {doc.id} was used earlier in this run for other text"
+            self._skip(IngestError(label(doc), reason))
             return True
         with self.db.session() as session:
             by_hash = repository.find_document_by_hash(session, doc.content_hash)

@@ -113,6 +113,6 @@ def test_bad_options_fail_with_one_line(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(FRONT_MATTER_ARTICLE, "utf-8")
     code, _out, err = _ingest(str(path), "--db", str(tmp_path / "x.db"), "--published", "yesterday")
-    assert code == 1 and "--published 'yesterday' is not a date (expected YYYY-MM-DD)" in err
+    assert code == 2 and "--published 'yesterday' is not a date (expected YYYY-MM-DD)" in err
     code, _out, err = _ingest(str(path), "--db", str(tmp_path / "no" / "dir" / "x.db"))
     assert code == 1 and "does not exist" in err and "Traceback" not in err

@@ -35,14 +35,15 @@ def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"--published {value!r} is not a date (expected YYYY-MM-DD)")
+        fail(f"--published {value!r} is not a date (expected YYYY-MM-DD)", code=2)
 
 
 def _check_engine(engine: Engine) -> None:
     from observatory.extract.engine import ENGINES
 
     if engine.value not in ENGINES:
-        fail(f"--engine {engine.value} is not available in this build (available: {', '.join(ENGINES)})")
+        available = ", ".join(ENGINES)
+        fail(f"--engine {engine.value} is not available in this build (available: {available})", code=2)
 
 
 def print_summary(summary: IngestSummary, db: str) -> None:
@@ -109,7 +110,7 @@ def ingest(
 
     Metadata in an input (front matter, HTML/feed metadata, JSON keys) wins; --published and --outlet fill in what it lacks.
 
-    Exit code 0 when every input was stored or already there; 1 when any input was skipped (each named with its reason on stderr); 2 for bad options.
+    Exit code 0 when every input was stored or already there; 1 when any input was skipped (each named with its reason on stderr) or the database cannot be used; 2 for bad options.
     """  # noqa: E501  (one line per paragraph: Typer rewraps help text itself)
     day = _date(published)
     _check_engine(engine)

@@ -14,6 +14,7 @@ from observatory.extract.claims import vocab
 from observatory.extract.claims.counts import Quantity, find_quantities
 from observatory.extract.claims.flags import apply_flags
 from observatory.extract.claims.outcomes import Link, link_outcome
+from observatory.extract.claims.patterns import be_attribute, merge_relatives, singular_allowed, subset_drafts
 from observatory.extract.claims.sources import attach_sources
 from observatory.extract.claims.subsets import link_subsets
 from observatory.extract.claims.victims import describe, group_noun, is_person_noun
@@ -21,7 +22,6 @@ from observatory.extract.document import ParsedDocument, Sentence
 from observatory.models import Claim, Count, Victims
 
 _NOUN_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod"})
-_SINGULAR_DETS = frozenset({"a", "an", "one", "his", "her", "their", "its", "another"})
 
 
 @dataclass
@@ -60,17 +60,34 @@ def counted_noun(doc: Doc, q: Quantity) -> Token:
     return a
 
 
+def _victims(noun: Token, link: Link, q: Quantity) -> Victims:
+    """Victims of a count: its noun, or for a bare count ("rose to 62", "seven were children") the
+    noun the tally names or the group it is said to be."""
+    exclude = range(q.start, q.end)
+    if q.start <= noun.i < q.end:
+        if link.group_noun is not None:
+            return describe(link.group_noun, exclude)
+        attr = be_attribute(noun)
+        if attr is not None:
+            return describe(attr, exclude)
+    return describe(noun, exclude)
+
+
 def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
     drafts: list[Draft] = []
+    pending: list[tuple[Quantity, Token]] = []
     for q in find_quantities(doc):
         noun = counted_noun(doc, q)
         if not is_person_noun(noun, counted=q.start <= noun.i < q.end):
             continue
         link = link_outcome(noun) or _inherit_from_complement(noun) or _orphan_verb(noun)
-        if link is None or link.negated:
+        if link is None:
+            pending.append((q, noun))
             continue
-        victims = describe(noun, range(q.start, q.end))
-        drafts.append(Draft(sentence, noun, link, q.count, victims, q))
+        if link.negated:
+            continue
+        drafts.append(Draft(sentence, noun, link, q.count, _victims(noun, link, q), q))
+    drafts.extend(subset_drafts(sentence, doc, pending, drafts, Draft))
     return drafts
 
 
@@ -113,14 +130,14 @@ def _singular_drafts(sentence: Sentence, doc: Doc, taken: set[int]) -> list[Draf
         if tok.i in taken or tok.tag_ != "NN" or tok.lemma_.lower() not in v.singular_people:
             continue
         det = next((c for c in tok.children if c.dep_ in {"det", "poss", "nummod"}), None)
-        if det is None or det.lower_ not in _SINGULAR_DETS:
+        if not singular_allowed(tok, det) or det is None:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.lemma_.lower() in v.generic:
             continue  # "one of the ..." is counted by the quantity pass
         link = link_outcome(tok)
         if link is None or link.negated:
             continue
-        phrase = doc[det.i:tok.i + 1]
+        phrase = doc[min(det.i, tok.left_edge.i):tok.i + 1]
         victims = describe(tok, range(det.i, det.i + 1))
         count = Count(low=1, high=1, qualifier="exact", text=phrase.text)
         drafts.append(Draft(sentence, tok, link, count, victims, None))
@@ -135,7 +152,7 @@ def sentence_drafts(sentence: Sentence) -> list[Draft]:
     taken = {d.noun.i for d in drafts}
     drafts.extend(_singular_drafts(sentence, doc, taken))
     drafts.sort(key=lambda d: (d.quantity.start if d.quantity else d.noun.i))
-    return drafts
+    return merge_relatives(drafts, doc, Draft)
 
 
 def build_claims(parsed: ParsedDocument) -> list[Claim]:

@@ -76,7 +76,8 @@ def _earlier_total(d: Draft, drafts: list[Draft], index: int) -> Draft | None:
 
 def link_subsets(drafts: list[Draft], parsed: ParsedDocument) -> None:
     for i, d in enumerate(drafts):
-        parent = _same_sentence_parent(d, drafts)
+        known = d.extra.get("parent")
+        parent = known if known is not None else _same_sentence_parent(d, drafts)
         if parent is None and d.link.breakdown:
             parent = _earlier_total(d, drafts, i)
         if parent is not None and parent is not d:

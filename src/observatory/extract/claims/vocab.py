@@ -82,6 +82,15 @@ def quantities() -> QuantityVocab:
     )
 
 
+def _stems(maps: dict[str, dict[str, Outcome]], phrases: dict[tuple[str, str], Outcome], extra: list[str]) -> list[str]:
+    """Regex stems for the trigger pass: the listed ones plus a prefix of every lexicon word
+    (all but the last two letters, at least four: "execute" -> "execu" matches "executed")."""
+    # Phrase heads ("take", "leave") are too common to trigger on; their complements are stems.
+    words = {w for m in maps.values() for w in m}
+    stems = {re.escape(w[: max(4, len(w) - 2)]) for w in words if len(w) >= 3}
+    return sorted(stems | {str(s) for s in extra}, key=len, reverse=True)
+
+
 @lru_cache(maxsize=1)
 def outcomes() -> OutcomeVocab:
     data = _load("outcomes.yaml")
@@ -95,7 +104,7 @@ def outcomes() -> OutcomeVocab:
         for phrase in entry.get("phrases") or []:
             head, _, comp = str(phrase).partition(" ")
             phrases.setdefault((head, comp), outcome)
-    pattern = r"\b(?:" + "|".join(str(stem) for stem in data["trigger_stems"]) + ")"
+    pattern = r"\b(?:" + "|".join(_stems(maps, phrases, data["trigger_stems"])) + ")"
     return OutcomeVocab(
         transitive=maps["transitive"], intransitive=maps["intransitive"], adjectives=maps["adjectives"],
         nouns=maps["nouns"], phrases=phrases, trigger=re.compile(pattern, re.IGNORECASE),

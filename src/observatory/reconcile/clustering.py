@@ -2,15 +2,18 @@
 
 Two steps, both deterministic:
 
-1. Within a document, claims and events are grouped around the document's main place (the most
-   specific place that at least half of its located sentences lie within). A claim whose place
-   lies within or around the main place, or that names no place, belongs to the main group; a
-   claim in a place outside it (another town) or dated outside the time window starts a
-   separate group. `part_of` children follow their parent; events follow their claims.
+1. Within a document, claims and events are grouped around the document's main place: the first
+   town or region named by a claim or event in its lead (headline and first sentence), else the
+   most specific place that more than half of its located sentences lie within. A claim whose
+   place lies within or around the main place, or that names no place, belongs to the main group;
+   a claim in a place outside it (another town) starts a separate group. `part_of` children
+   follow their parent; events follow their claims. Mentions dated more than `background_days`
+   before publication are background and left out.
 2. Across documents, groups are merged greedily in publication order into clusters when their
-   dates are within the window, their places are compatible (one contains the other) and there is
-   evidence they are the same violence: the same specific place, shared named actors, or similar
-   text (MinHash estimate of word-set Jaccard). A cluster never takes two groups of one document.
+   dates are within the window, their places are compatible (one contains the other, or two
+   villages/towns closer than 35 km) and there is evidence they are the same violence: the same
+   specific place, shared named actors, or similar text (MinHash estimate of word-set Jaccard).
+   A cluster never takes two groups of one document.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from functools import lru_cache
 from datasketch import MinHash
 
 from observatory.models import Claim, DocumentInput, Event
+from observatory.reconcile.cues import split_sentences
 from observatory.reconcile.places import Place, broadest, compatible, contains, place_of, same_place
 from observatory.reconcile.vocab import vocab
 
@@ -100,9 +104,13 @@ class Group:
     doc: str
     index: int
     published: dt.date | None
-    place: Place | None
+    place: Place | None  # where the group's claims lie, widened to the broadest region they name
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""
+    anchor: Place | None = None  # the place the group is about (the document's lead place)
+
+    def __post_init__(self) -> None:
+        self.anchor = self.anchor or self.place
 
     @property
     def claims(self) -> list[Claim]:
@@ -136,6 +144,10 @@ class Cluster:
     def places(self) -> list[Place]:
         return [g.place for g in self.groups if g.place is not None]
 
+    @property
+    def anchors(self) -> list[Place]:
+        return [g.anchor for g in self.groups if g.anchor is not None]
+
     def dates(self) -> tuple[dt.date | None, dt.date | None]:
         spans = [g.dates() for g in self.groups]
         starts = [s for s, _ in spans if s]
@@ -153,7 +165,10 @@ def mentions_of(doc: DocumentInput, claims: list[Claim], events: list[Event]) ->
         found.append(_mention(doc, c.span[0], c.text, c.location, c.time, actors, claim=c))
     for e in events:
         found.append(_mention(doc, e.span[0], e.text, e.location, e.time, frozenset(e.actors), event=e))
-    return sorted(found, key=lambda m: (m.position, 0 if m.claim else 1))
+    cutoff = doc.published - dt.timedelta(days=vocab().background_days) if doc.published else None
+    # Dated well before publication: background the extractor did not flag as historical.
+    current = [m for m in found if cutoff is None or m.end is None or m.end >= cutoff]
+    return sorted(current, key=lambda m: (m.position, 0 if m.claim else 1))
 
 
 def _mention(doc: DocumentInput, position: int, sentence: str, loc, time, actors, **kw) -> Mention:  # type: ignore[no-untyped-def]
@@ -173,14 +188,29 @@ def _mention(doc: DocumentInput, position: int, sentence: str, loc, time, actors
     )
 
 
-def main_place(mentions: list[Mention]) -> Place | None:
-    """The most specific place that more than half of the located sentences lie within, else the
-    first place named (the lead of a news story names its incident first)."""
+def main_place(mentions: list[Mention], lead_end: int = 0) -> Place | None:
+    """The place a document is about: the first town or region named by a claim or event in its
+    lead (headline and first sentence: news stories name their incident first); else the most
+    specific place that more than half of the located sentences lie within; else the first one."""
+    lead = [m.place for m in mentions if m.position < lead_end and m.place is not None]
+    towns = [p for p in lead if p.level > 1]
+    if towns or lead:
+        return (towns or lead)[0]  # a lead naming only a country is about a country-wide incident
+    return vote(_by_sentence(mentions))
+
+
+def _by_sentence(mentions: list[Mention]) -> list[Place]:
     located: dict[str, Mention] = {}
     for m in mentions:
-        if m.place is not None:
+        if m.place is not None and m.place.level > 1:  # "in Sudan" says little about where
             located.setdefault(m.sentence, m)
-    places = [m.place for m in sorted(located.values(), key=lambda m: m.position) if m.place is not None]
+    if not located:
+        located = {m.sentence: m for m in reversed(mentions) if m.place is not None}
+    return [m.place for m in sorted(located.values(), key=lambda m: m.position) if m.place is not None]
+
+
+def vote(places: list[Place]) -> Place | None:
+    """The most specific place containing more than half of `places`, else the first one."""
     if not places:
         return None
     best: tuple[int, int, int] | None = None
@@ -197,18 +227,22 @@ def group_document(doc: DocumentInput, claims: list[Claim], events: list[Event])
     mentions = mentions_of(doc, claims, events)
     if not mentions:
         return []
-    window = dt.timedelta(days=vocab().window_days)
-    main = Group(doc=doc.id, index=0, published=doc.published, place=main_place(mentions))
+    sentences = split_sentences(doc.text)
+    lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
+    main = Group(doc=doc.id, index=0, published=doc.published, place=main_place(mentions, lead_end))
     groups = [main]
     group_of_claim: dict[str, Group] = {}
     for m in mentions:
-        target = _linked_group(m, group_of_claim) or _place_group(m, groups, doc, window)
+        target = _linked_group(m, group_of_claim) or _place_group(m, groups, doc)
         target.mentions.append(m)
         if m.claim is not None:
             group_of_claim[m.claim.id] = target
     for g in groups:
         g.text = " ".join(m.sentence for m in g.mentions)
-        g.place = broadest([m.place for m in g.mentions if m.place is not None]) or g.place
+        # Widen to a region the group's own claims name, but not to a whole country.
+        g.place = (
+            broadest([m.place for m in g.mentions if m.place is not None and m.place.level > 1]) or g.place
+        )
     main.text = " ".join(filter(None, [doc.title, doc.text]))
     return [g for g in groups if g.mentions]
 
@@ -223,22 +257,19 @@ def _linked_group(m: Mention, group_of_claim: dict[str, Group]) -> Group | None:
     return None
 
 
-def _place_group(m: Mention, groups: list[Group], doc: DocumentInput, window: dt.timedelta) -> Group:
+def _place_group(m: Mention, groups: list[Group], doc: DocumentInput) -> Group:
     for g in groups:
-        if _fits(m, g, window):
+        if _fits(m, g):
             return g
     new = Group(doc=doc.id, index=len(groups), published=doc.published, place=m.place)
     groups.append(new)
     return new
 
 
-def _fits(m: Mention, g: Group, window: dt.timedelta) -> bool:
-    if m.place is not None and g.place is not None and not compatible(m.place, g.place):
-        return False
-    if m.start is None or not g.mentions:
-        return True
-    lo, hi = g.dates()
-    return lo is None or hi is None or (m.start <= hi + window and (m.end or m.start) >= lo - window)
+def _fits(m: Mention, g: Group) -> bool:
+    """Within one article only the place separates incidents: later dates in it are follow-ups
+    (funerals, escapes, revised tolls) and background is already dropped by `mentions_of`."""
+    return m.place is None or g.place is None or compatible(m.place, g.place)
 
 
 # --------------------------------------------------------------------------- step 2: across documents
@@ -263,10 +294,12 @@ def _affinity(g: Group, cluster: Cluster) -> float | None:
     v = vocab()
     if g.doc in cluster.docs or not _dates_meet(g.dates(), cluster.dates(), v.window_days):
         return None
-    if not all(compatible(g.place, p) for p in cluster.places):
+    if not all(compatible(g.anchor, p) for p in cluster.anchors):
         return None
     similarity = max(_jaccard(g.text, other.text, v.minhash_permutations) for other in cluster.groups)
-    same_spot = g.place is not None and any(p.level >= 2 and same_place(g.place, p) for p in cluster.places)
+    same_spot = g.anchor is not None and any(
+        p.level >= 2 and same_place(g.anchor, p) for p in cluster.anchors
+    )
     shared = bool(g.actors & frozenset(a for o in cluster.groups for a in o.actors))
     if not (same_spot or shared or similarity >= v.text_similarity):
         return None

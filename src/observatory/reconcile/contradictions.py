@@ -15,7 +15,15 @@ from itertools import combinations
 
 from observatory.models import Claim, Contradiction, ContradictionKind, Quote, Toll, TollRange
 from observatory.reconcile.cues import Statement
-from observatory.reconcile.figures import Figure, compatible, figure_of, normalise, published_of, source_key
+from observatory.reconcile.figures import (
+    Figure,
+    compatible,
+    figure_of,
+    normalise,
+    partial_figures,
+    published_of,
+    source_key,
+)
 from observatory.reconcile.vocab import vocab
 
 # Kinds that make an incident or claim `contested` (denial and single_source do not).
@@ -59,9 +67,10 @@ def count_contradictions(ctx: Context) -> list[Contradiction]:
     the same time. When the two sides cite the same named source the kind is `attribution`."""
     days = dt.timedelta(days=vocab().same_time_days)
     cells: dict[tuple[str, str, str, str], list[tuple[Claim, Figure]]] = defaultdict(list)
+    partial = partial_figures(ctx.claims, ctx.scope_of)
     for c in ctx.claims:
         fig = figure_of(c.count)
-        if fig is None or c.superseded or c.id in ctx.overtaken:
+        if fig is None or c.superseded or c.id in ctx.overtaken or c.id in partial:
             continue
         cells[(c.outcome, ctx.scope_of.get(c.id, ""), c.victims.group, c.victims.side or "")].append((c, fig))
     found: list[Contradiction] = []
@@ -172,7 +181,10 @@ def _disjoint_by_outlet(
 def perpetrator_contradictions(ctx: Context) -> list[Contradiction]:
     """Outlets blaming disjoint perpetrators for the incident's casualties; the same named source
     cited for disjoint perpetrators by two outlets is an `attribution` conflict."""
-    blamed = [c for c in ctx.claims if c.perpetrator is not None]
+    # Only perpetrators the actor gazetteer knows (an actor or a side): bare labels are too noisy.
+    blamed = [
+        c for c in ctx.claims if c.perpetrator is not None and (c.perpetrator.actor or c.perpetrator.side)
+    ]
     found = _disjoint_perpetrators(ctx, blamed, "Perpetrator")
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for c in blamed:
@@ -215,8 +227,9 @@ def _disjoint_perpetrators(ctx: Context, claims: list[Claim], what: str) -> list
 def victim_contradictions(ctx: Context) -> list[Contradiction]:
     v = vocab()
     found: list[Contradiction] = []
-    civilian = [c for c in ctx.claims if c.victims.group in v.civilian_groups]
-    combatant = [c for c in ctx.claims if c.victims.group in v.combatant_groups]
+    dead = [c for c in ctx.claims if c.outcome == "killed"]  # status statements are about the dead
+    civilian = [c for c in dead if c.victims.group in v.civilian_groups]
+    combatant = [c for c in dead if c.victims.group in v.combatant_groups]
     # The same figure described as civilians by one outlet and as combatants by another.
     for a in civilian:
         for b in combatant:

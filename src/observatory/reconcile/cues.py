@@ -17,13 +17,19 @@ from observatory.reconcile.figures import normalise
 from observatory.reconcile.vocab import vocab
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# The noun phrase after a cue: up to six words, ending before a preposition or punctuation.
 _LABEL_AFTER = re.compile(
-    r"^\W*((?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,4}?)(?=\s+(?:on|in|at|against|near|who|which|that|after|to|for)\b|[,.;:!?”\"]|$)"
+    r"^[\W]*?((?:the\s+)?[\w'’()\-]+(?:\s+[\w'’()\-]+){0,5}?)"
+    r"(?=\s+(?:on|in|at|against|near|who|which|that|after|to|for|from)\b|[,.;:!?”\"]|$)"
 )
 
 
 AUTHORITY_TYPES = frozenset({"government", "state_force", "military"})
-_PRONOUN = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:it|they|the government|officials)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:it|they|he|she|the government|officials)\b", re.IGNORECASE)
+# Between a subject and its verb: "RSF denies", "the army has flatly denied".
+_ADJACENT = re.compile(
+    r"\s*(?:(?:has|have|had|also|again|strongly|flatly|repeatedly|swiftly|officially)\s+)*"
+)
 _AUTHORITY_SUBJECT = re.compile(
     r"^((?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:government|ministry|army|military|authorities|officials?|"
     r"spokes(?:man|woman|person)|police|president|leadership|presidency))\b",
@@ -79,14 +85,18 @@ def find_statements(
     mentions = sorted(actors, key=lambda a: a.span[0])
     found: list[Statement] = []
     previous: list[ActorMention] = []
+    last_source = ""
     for sent in split_sentences(doc.text):
         if any(int(y) not in years for y in v.background_year.findall(sent.text)):
             continue  # background paragraph about another year
-        source = _source_in(sent.text, sources)
+        named = _source_in(sent.text, sources)
+        source = named or _anaphoric_source(sent.text, last_source)
+        last_source = named or last_source
         here = [a for a in mentions if sent.start <= a.span[0] < sent.end and _is_party(a)]
         found.extend(_initiators(doc.id, sent, here, source))
-        if any(p.search(sent.text) for p in v.denial):
-            party = _denying_party(sent, here, previous)
+        cue = next((m for p in v.denial if (m := p.search(sent.text))), None)
+        if cue is not None:
+            party = _denying_party(sent, here, previous, sent.start + cue.start())
             found.append(Statement(doc.id, "denial", sent, key=normalise(party), label=party, source=source))
         previous = here or previous
         for kind, patterns in (
@@ -98,14 +108,22 @@ def find_statements(
     return found
 
 
-def _denying_party(sent: Sentence, here: list[ActorMention], previous: list[ActorMention]) -> str:
-    """Who denies: an authority named in the sentence, the authority an opening pronoun refers to,
-    the sentence's opening noun phrase ("The X government has ..."), else nobody named."""
+def _denying_party(sent: Sentence, here: list[ActorMention], previous: list[ActorMention], cue: int) -> str:
+    """Who denies: an authority named in the sentence, the actor right before the cue ("RSF
+    denies"), the actor an opening pronoun refers to, the sentence's opening noun phrase ("The X
+    government has ..."), else nobody named."""
     authorities = [a for a in here if a.type in AUTHORITY_TYPES]
     if authorities:
         return authorities[0].actor or authorities[0].text
+    adjacent = [
+        a
+        for a in here
+        if a.span[1] <= cue and _ADJACENT.fullmatch(sent.text[a.span[1] - sent.start : cue - sent.start])
+    ]
+    if adjacent:
+        return adjacent[-1].actor or adjacent[-1].text
     if _PRONOUN.match(sent.text):
-        earlier = [a for a in previous if a.type in AUTHORITY_TYPES]
+        earlier = [a for a in previous if a.type in AUTHORITY_TYPES] or previous
         if earlier:
             return earlier[-1].actor or earlier[-1].text
     subject = _AUTHORITY_SUBJECT.match(sent.text)
@@ -123,15 +141,17 @@ def _initiators(doc: str, sent: Sentence, actors: list[ActorMention], source: st
     found: list[Statement] = []
     for pattern in v.initiator_after:
         for m in pattern.finditer(sent.text):
-            cut = sent.start + m.end()
-            after = [a for a in actors if a.span[0] >= cut]
-            if after:
-                found.append(Statement(doc, "initiator", sent, actor_key(after[0]), after[0].text, source))
+            # The initiator is the phrase right after the cue ("an attack by X on Y" names X, not Y).
+            label = _LABEL_AFTER.match(sent.text[m.end() :])
+            if not label:
+                continue
+            lo, hi = sent.start + m.end() + label.start(1), sent.start + m.end() + label.end(1)
+            inside = [a for a in actors if lo <= a.span[0] < hi]
+            if inside:
+                found.append(Statement(doc, "initiator", sent, actor_key(inside[0]), inside[0].text, source))
             else:
-                label = _LABEL_AFTER.match(sent.text[m.end() :])
-                if label:
-                    words = label.group(1)
-                    found.append(Statement(doc, "initiator", sent, normalise(words), words, source))
+                words = label.group(1)
+                found.append(Statement(doc, "initiator", sent, normalise(words), words, source))
     if any(p.search(sent.text) for p in v.responder):
         return found
     for pattern in v.initiator_before:
@@ -143,6 +163,19 @@ def _initiators(doc: str, sent: Sentence, actors: list[ActorMention], source: st
                     Statement(doc, "initiator", sent, actor_key(before[-1]), before[-1].text, source)
                 )
     return found
+
+
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that) (network|monitor|observatory|group|organi[sz]ation|committee|agency)\b", re.I
+)
+
+
+def _anaphoric_source(text: str, last: str) -> str:
+    """ "the network said" after a sentence naming the Darfur Rights Network refers back to it."""
+    m = _ANAPHORA.search(text)
+    if m and last and m.group(1).lower()[:8] in last.lower():
+        return last
+    return ""
 
 
 def _source_in(text: str, sources: dict[str, str]) -> str:

@@ -47,19 +47,46 @@ def figure_of(count: Count) -> Figure | None:
 
 
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be true (their intervals meet, with rounding tolerance)."""
-    v = vocab()
-    a_lo, a_hi = _interval(a, v.vague_tolerance, v.exact_tolerance)
-    b_lo, b_hi = _interval(b, v.vague_tolerance, v.exact_tolerance)
+    """Whether two figures can both be true (their intervals meet, with rounding tolerance).
+    Vague words are floors in news use ("dozens were wounded" does not deny 210 wounded)."""
+    tol = vocab().exact_tolerance
+    a_lo, a_hi = _interval(a, tol)
+    b_lo, b_hi = _interval(b, tol)
     return a_lo <= b_hi and b_lo <= a_hi
 
 
-def _interval(f: Figure, vague_tol: float, exact_tol: float) -> tuple[float, float]:
-    if f.open_ended:
+def _interval(f: Figure, tol: float) -> tuple[float, float]:
+    if f.open_ended or f.vague:
         return float(f.low), float("inf")
-    if f.vague:
-        return float(f.low), f.high * vague_tol
-    return f.low * (1 - exact_tol), f.high * (1 + exact_tol)
+    return f.low * (1 - tol), f.high * (1 + tol)
+
+
+def partial_figures(claims: list[Claim], scope_of: Mapping[str, str]) -> set[str]:
+    """Claims whose figure is under `partial_fraction` of a larger one for the same outcome, group,
+    side and place in the same article: a grave, a village or one day, not a rival total."""
+    fraction = vocab().partial_fraction
+    cells: dict[tuple[str, ...], list[tuple[Claim, Figure]]] = {}
+    for c in claims:
+        fig = figure_of(c.count)
+        if fig is not None and not c.superseded:
+            key = (c.doc, c.outcome, scope_of.get(c.id, ""), c.victims.group, c.victims.side or "")
+            cells.setdefault(key, []).append((c, fig))
+    partial: set[str] = set()
+    for members in cells.values():
+        top = max(f.best for _, f in members)
+        partial |= {c.id for c, f in members if f.best < fraction * top}
+    # Subsets of a partial count are partial too ("27 bodies, 11 of them children"), and a subset
+    # of a claim of the same outcome and group is never a figure of its own.
+    by_id = {c.id: c for c in claims}
+    for c in by_id.values():
+        parent = by_id.get(c.part_of) if c.part_of else None
+        if parent is not None and (parent.id in partial or _same_cell(c, parent)):
+            partial.add(c.id)
+    return partial
+
+
+def _same_cell(a: Claim, b: Claim) -> bool:
+    return a.outcome == b.outcome and a.victims.group == b.victims.group
 
 
 def normalise(text: str | None) -> str:

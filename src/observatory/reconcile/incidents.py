@@ -18,7 +18,7 @@ from observatory.models import (
     IncidentSource,
     Quote,
 )
-from observatory.reconcile.clustering import Cluster, Group, build_clusters
+from observatory.reconcile.clustering import Cluster, Group, build_clusters, vote
 from observatory.reconcile.contradictions import Context, find_contradictions
 from observatory.reconcile.cues import Statement, find_statements, source_aliases
 from observatory.reconcile.figures import published_of
@@ -107,14 +107,15 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
         statements=statements,
         overtaken=frozenset(result.overtaken),
     )
-    docs = _ordered_docs(cluster, corpus)
+    docs = sorted({c.doc for c in claims}, key=lambda d: (corpus.published.get(d) or dt.date.min, d))
     quotes = [
         q for d in docs if corpus.main_groups.get(d) in cluster.groups for q in corpus.quotes.get(d, [])
     ]
     contradictions = find_contradictions(ctx, quotes, corpus.single_quotes, result.tolls)
     grades = grade_claims(claims, contradictions, corpus.outlets)
     graded = [c.model_copy(update={"grade": grades[c.id]}) for c in claims]
-    location = place.location if place else None
+    anchor = vote(cluster.anchors) or place
+    location = anchor.location if anchor else None
     return Incident(
         id="inc-" + hashlib.sha1(claims[0].id.encode("utf-8")).hexdigest()[:12],
         title=title_for(claims, events, location, start, end),

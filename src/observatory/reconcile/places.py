@@ -12,6 +12,9 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from observatory.models import Location
 from observatory.reconcile.figures import normalise
@@ -24,6 +27,8 @@ _SUFFIX = re.compile(
 # Spelling variants of one town resolve to nearly the same coordinates.
 SAME_TOWN_KM = 8.0
 SAME_DISTRICT_KM = 35.0
+# A place given as "near X" (a village north of a town) is the same area as anything this close.
+NEAR_KM = 35.0
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,24 @@ class Place:
     @property
     def key(self) -> str:
         return f"{self.country}/{self.admin1}/{self.name}/{self.level}"
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, frozenset[str]]:
+    """Described regions (data/places_regions.yaml, shared with extract) -> their admin1 units."""
+    try:
+        text = (
+            resources.files("observatory").joinpath("data", "places_regions.yaml").read_text(encoding="utf-8")
+        )
+        raw = yaml.safe_load(text) or {}
+    except (OSError, yaml.YAMLError):  # without the file a region only contains itself
+        return {}
+    found: dict[str, frozenset[str]] = {}
+    for region in raw.get("regions", []):
+        units = frozenset(_unit(a) for a in region.get("admin1", []))
+        for alias in [region.get("name", ""), *region.get("aliases", [])]:
+            found[_unit(alias)] = units
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -96,8 +119,8 @@ def contains(outer: Place, inner: Place) -> bool:
     if outer.level == 2:
         if outer.name == inner.name or (outer.admin1 and outer.admin1 == inner.admin1):
             return True
-        # A described region without an admin1 ("the coastal region") can only be checked by country.
-        return not outer.admin1 and outer.location.precision == "region" and bool(outer.country)
+        # A described region ("Darfur") contains the admin1 units it spans.
+        return bool(inner.admin1) and inner.admin1 in _regions().get(outer.name, frozenset())
     if outer.level == 3:
         return outer.name == inner.name or _within_km(outer, inner, SAME_DISTRICT_KM)
     return same_place(outer, inner)
@@ -106,14 +129,25 @@ def contains(outer: Place, inner: Place) -> bool:
 def same_place(a: Place, b: Place) -> bool:
     if a.name and a.name == b.name:
         return not (a.country and b.country and a.country != b.country)
-    return a.level == b.level and _within_km(a, b, SAME_TOWN_KM if a.level >= 4 else 0.0)
+    if a.level != b.level or a.level < 4:
+        return False
+    near = "near" in (a.location.precision, b.location.precision)
+    return _within_km(a, b, NEAR_KM if near else SAME_TOWN_KM)
 
 
 def compatible(a: Place | None, b: Place | None) -> bool:
-    """Either contains the other; an unknown place is compatible with anything."""
+    """Either contains the other, or both are towns of one small area; unknown = compatible."""
     if a is None or b is None:
         return True
-    return contains(a, b) or contains(b, a)
+    return contains(a, b) or contains(b, a) or nearby(a, b)
+
+
+def nearby(a: Place, b: Place) -> bool:
+    """Two towns or villages closer than NEAR_KM: a village is often resolved to the nearest town
+    in one report and to the district seat in another, so they may be the same violence."""
+    if a.level < 4 or b.level < 4 or (a.country and b.country and a.country != b.country):
+        return False
+    return _within_km(a, b, NEAR_KM)
 
 
 def _within_km(a: Place, b: Place, km: float) -> bool:

@@ -3,7 +3,8 @@
 The rule (docs/tolls.md has it with worked examples):
 
 1. Historical and superseded claims never count. Claims that are a subset (`part_of`) of another
-   claim of the same outcome and group are not added on top of it.
+   claim of the same outcome and group are not added on top of it, nor are partial counts (a
+   figure under a third of a larger one for the same cell in the same article: a grave, a village).
 2. Revision: for each source (a named source, else the outlet's own reporting) only its latest
    published figures are current. Among credible figures, only those published within
    `same_time_days` of the latest credible figure are the current estimate; older ones are
@@ -26,7 +27,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from observatory.models import Claim, Toll, TollRange
-from observatory.reconcile.figures import Figure, figure_of, is_credible, published_of, source_key
+from observatory.reconcile.figures import (
+    Figure,
+    figure_of,
+    is_credible,
+    partial_figures,
+    published_of,
+    source_key,
+)
 from observatory.reconcile.vocab import vocab
 
 MAIN_SCOPE = ""
@@ -57,6 +65,8 @@ def compute_tolls(
     """Tolls for one incident. `scope_of` maps claim id -> sub-place key ("" = whole incident)."""
     scope_of = scope_of or {}
     current = [c for c in claims if not c.historical and not c.superseded and figure_of(c.count)]
+    partial = partial_figures(current, scope_of)
+    current = [c for c in current if c.id not in partial]
     by_id = {c.id: c for c in current}
     cells: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for c in current:

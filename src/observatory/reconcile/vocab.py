@@ -14,6 +14,7 @@ import yaml
 @dataclass(frozen=True)
 class Vocab:
     window_days: int
+    background_days: int
     text_similarity: float
     minhash_permutations: int
     credible_kinds: frozenset[str]
@@ -22,8 +23,8 @@ class Vocab:
     top_level_groups: tuple[str, ...]
     civilian_partition: tuple[str, ...]
     civilian_subgroups: tuple[str, ...]
-    vague_tolerance: float
     exact_tolerance: float
+    partial_fraction: float
     same_time_days: int
     civilian_groups: frozenset[str]
     combatant_groups: frozenset[str]
@@ -49,6 +50,7 @@ def vocab() -> Vocab:
     clus, contra = raw["clustering"], raw["contradictions"]
     return Vocab(
         window_days=int(clus["window_days"]),
+        background_days=int(clus["background_days"]),
         text_similarity=float(clus["text_similarity"]),
         minhash_permutations=int(clus["minhash_permutations"]),
         credible_kinds=frozenset(raw["credible_source_kinds"]),
@@ -57,8 +59,8 @@ def vocab() -> Vocab:
         top_level_groups=tuple(raw["top_level_groups"]),
         civilian_partition=tuple(raw["civilian_partition"]),
         civilian_subgroups=tuple(raw["civilian_subgroups"]),
-        vague_tolerance=float(contra["vague_tolerance"]),
         exact_tolerance=float(contra["exact_tolerance"]),
+        partial_fraction=float(contra["partial_fraction"]),
         same_time_days=int(contra["same_time_days"]),
         civilian_groups=frozenset(raw["victim_kinds"]["civilian"]),
         combatant_groups=frozenset(raw["victim_kinds"]["combatant"]),

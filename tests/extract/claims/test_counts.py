@@ -57,6 +57,8 @@ def test_at_least_hundreds_keeps_table_low(claims_of: Extract) -> None:
         ("A police officer was shot dead at the checkpoint.", 1, "security_forces"),
         ("An 11-year-old girl was among the dead, her father said.", 1, "children"),
         ("The attacker blew himself up, killing himself and 14 worshippers.", 14, "civilians"),
+        ("The 34-year-old man was killed in 2019.", 1, "men"),
+        ("A shepherd and his two sons were shot dead near the well.", 3, "people"),
     ],
 )
 def test_implicit_counts(claims_of: Extract, text: str, low: int, group: str) -> None:
@@ -67,7 +69,7 @@ def test_implicit_counts(claims_of: Extract, text: str, low: int, group: str) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "The 34-year-old man was killed in 2019.",
+        "The 34-year-old was sentenced in 2019 to 12 years for the killings.",
         "Officials said 60% of the houses were destroyed in the fighting that killed no one.",
         "The government paid $5,000 to each family of those killed.",
         "The army deployed 3,000 troops after the attack.",

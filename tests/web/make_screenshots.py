@@ -45,7 +45,10 @@ def main() -> int:
         )
         return 1
     incident = max(report.incidents, key=lambda i: (len(i.docs), len(i.claims)))
-    doc = incident.docs[0] if incident.docs else incident.claims[0].doc
+    # The document page is most telling for an article with embedded social posts and claims.
+    claimed = {c.doc for c in incident.claims}
+    with_posts = [d.id for d in report.documents if d.social_posts and d.id in claimed]
+    doc = with_posts[0] if with_posts else sorted(claimed)[0]
     app = create_app(Settings(db=args.db), source=source)
     with LiveServer(app) as server, sync_playwright() as p:
         browser = launch_chromium(p)

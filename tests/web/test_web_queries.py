@@ -61,6 +61,10 @@ def test_toll_text() -> None:
     big = sample.MARKET.toll["killed"].model_copy(update={"low": 1000, "best": 1018, "high": 1300})
     assert toll_range(big) == "1,018 (low 1,000 – high 1,300)"
     assert count_range(sample.C_HERALD_INJURED.count) == "24–99"
+    open_ended = sample.C_HERALD_INJURED.count.model_copy(update={"low": 200, "high": None})
+    assert count_range(open_ended) == "200+"
+    assert count_range(open_ended.model_copy(update={"low": None, "high": 30})) == "up to 30"
+    assert count_range(open_ended.model_copy(update={"low": None})) == "Dozens"
 
 
 def test_chart_geometry() -> None:

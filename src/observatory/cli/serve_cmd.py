@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 from pathlib import Path
 
 import typer
@@ -51,4 +52,5 @@ def register(app: typer.Typer) -> None:
         except Exception as exc:  # any store error becomes one line naming the database
             fail(f"{settings.db}: cannot open the database ({type(exc).__name__}: {exc})")
         typer.echo(f"Observatory dashboard on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+        sys.stdout.flush()  # show the address now even when stdout is a file or a pipe
         uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -21,12 +21,14 @@ def toll_range(toll: Toll | TollRange | None) -> str:
 
 
 def count_range(count: Count) -> str:
+    """`24–99`, `200+` (an open upper bound), `up to 30`, or the words when no number is known."""
     if count.low is None and count.high is None:
         return count.text
-    if count.low is not None and count.high is not None and count.low != count.high:
-        return f"{count.low:,}–{count.high:,}"
-    value = count.low if count.low is not None else count.high
-    return f"{value:,}"
+    if count.low is not None and count.high is not None:
+        return f"{count.low:,}–{count.high:,}" if count.low != count.high else f"{count.low:,}"
+    if count.low is not None:
+        return f"{count.low:,}+"
+    return f"up to {count.high:,}"
 
 
 def date(value: dt.date | None) -> str:
@@ -39,8 +41,14 @@ def date_span(start: dt.date | None, end: dt.date | None) -> str:
     return date(start or end)
 
 
+# Vocabulary values whose plain spelling would read wrong.
+SPECIAL_LABELS = {"un_ngo": "UN/NGO"}
+
+
 def label(value: str | None) -> str:
     """`violence_against_civilians` -> `violence against civilians`."""
+    if value in SPECIAL_LABELS:
+        return SPECIAL_LABELS[value]
     return (value or "–").replace("_", " ")
 
 

@@ -161,7 +161,13 @@ def _verb_candidates(
     out: list[_Candidate | None] = []
     for child in verb.children:
         if child.dep_ == "agent":
-            out.extend(_phrase(p, offset, verb, 0, vocab) for p in child.children if p.dep_ == "pobj")
+            for p in child.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lower_ in vocab.weapons or p.lower_ in vocab.violence_nouns:
+                    out.extend(_noun_candidates(p, offset, vocab, actors, verb))  # "by an Israeli drone"
+                else:
+                    out.append(_phrase(p, offset, verb, 0, vocab))
         if child.dep_ == "prep" and child.lower_ == "on" and verb.lemma_ == "blame":
             out.extend(_phrase(p, offset, verb, 0, vocab) for p in child.children if p.dep_ == "pobj")
     if passive:

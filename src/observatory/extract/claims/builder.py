@@ -88,7 +88,25 @@ def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
             continue
         drafts.append(Draft(sentence, noun, link, q.count, _victims(noun, link, q), q))
     drafts.extend(subset_drafts(sentence, doc, pending, drafts, Draft))
+    _inherit_elided_groups(drafts)
     return drafts
+
+
+_ELIDED = frozenset({"other", "more", "further"})
+
+
+def _inherit_elided_groups(drafts: list[Draft]) -> None:
+    """"31 miners were killed and nineteen injured", "one peacekeeper was killed and two others
+    wounded": a count without a victim noun of its own refers to the victims named before it."""
+    for i, d in enumerate(drafts):
+        q = d.quantity
+        if q is None or i == 0 or d.extra.get("parent") is not None:
+            continue
+        bare = q.start <= d.noun.i < q.end and d.link.group_noun is None and group_noun(d.noun) is d.noun
+        elided = d.noun.lemma_.lower() in _ELIDED or (bare and be_attribute(d.noun) is None)
+        if elided and d.victims.group in {"people", "unknown"}:
+            previous = drafts[i - 1]
+            d.victims = previous.victims.model_copy()
 
 
 def _inherit_from_complement(noun: Token) -> Link | None:

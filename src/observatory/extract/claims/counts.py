@@ -60,7 +60,9 @@ def _word_number(doc: Doc, i: int) -> tuple[int, int] | None:
         low = doc[j].lower_
         if low in WORD_VALUES:
             part = WORD_VALUES[low]
-            if value is not None and value % 10 == 0 and value >= 20 and part < 10:
+            if value is not None and value >= 100 and value % 100 == 0 and part < 100:
+                value += part  # three hundred (and) forty
+            elif value is not None and value % 10 == 0 and 20 <= value < 100 and part < 10:
                 value += part  # twenty three
             elif value is None:
                 value = part

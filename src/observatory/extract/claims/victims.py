@@ -66,27 +66,52 @@ def _side(tokens: list[Token], group: VictimGroup | None) -> str | None:
     return None
 
 
+def _is_name(t: Token) -> bool:
+    """A proper name (organisation) rather than a common noun: "Hezbollah", "Popular Mobilisation Forces"."""
+    return t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0 and t.ent_type_ in {"ORG", "NORP", "FAC"})
+
+
+def _group_of(noun: Token, head: Token, mods: list[Token]) -> VictimGroup | None:
+    v = vocab.victims()
+    if head.pos_ == "PRON" and head is not noun:
+        return None
+    via_member = noun.lemma_.lower() == "member"
+    if via_member and (_is_name(head) or any(_is_name(t) for t in mods)):
+        # "members of the Popular Mobilisation Forces", "Hezbollah members": an organisation's
+        # members are combatants unless the name itself is a security force ("members of the police").
+        words = [t.lemma_.lower() for t in mods] + [head.lemma_.lower()]
+        group, phrase = _match_group(words)
+        return group if group == "security_forces" and " " in phrase else "combatants"
+    words = [t.lemma_.lower() for t in mods] + [head.lemma_.lower()]
+    group, _ = _match_group(words)
+    if group is None:
+        group, _ = _match_group([t.lower_ for t in mods] + [head.lower_])
+    if group == "women" and any(c.dep_ == "conj" and c.lemma_.lower() == "child" for c in head.children):
+        return "civilians"  # "women and children" taken together
+    if group is not None:
+        return group
+    lemma = head.lemma_.lower()
+    if lemma in v.collective or vocab.outcomes().nouns.get(lemma) or vocab.outcomes().adjectives.get(head.lower_):
+        return "people"  # "members of the same family", "58 deaths", "the wounded"
+    if head.tag_ == "NNPS":
+        return "people"
+    if head.ent_type_ == "NORP":
+        return "civilians"
+    return None
+
+
 def describe(noun: Token, exclude: range) -> Victims:
     """Victims of a count attached to `noun`; tokens in `exclude` (the count itself) are left out
     of the label."""
     head = group_noun(noun)
     mods = [t for t in _modifiers(head) if t.i not in exclude and t.dep_ != "det"]
-    words = [t.lemma_.lower() for t in mods] + [head.lemma_.lower()]
-    texts = [t.lower_ for t in mods] + [head.lower_]
-    group, _ = _match_group(words)
-    if group is None:
-        group, _ = _match_group(texts)
-    if head is not noun and head.pos_ == "PRON":
-        group = None
-    if group is None and head.pos_ == "PROPN" and head.tag_ == "NNPS":
-        group = "people"
-    if group is None and head.ent_type_ == "NORP":
-        group = "civilians"
+    group = _group_of(noun, head, mods)
     label_tokens = _label_tokens(noun, head, exclude)
     label = "".join(t.text_with_ws for t in label_tokens).strip(" ,") or "people"
-    span_tokens = [*mods, head]
-    return Victims(group=group or ("people" if head.like_num or head.pos_ == "NUM" or head.i in exclude else "unknown"),
-                   side=_side(span_tokens, group), label=label)
+    if group == "civilians" and head.lemma_.lower() == "woman":
+        label = "women and children"
+    fallback: VictimGroup = "people" if head.like_num or head.pos_ == "NUM" or head.i in exclude else "unknown"
+    return Victims(group=group or fallback, side=_side([*mods, head], group), label=label)
 
 
 def _label_tokens(noun: Token, head: Token, exclude: range) -> list[Token]:
@@ -114,6 +139,8 @@ def is_person_noun(noun: Token, counted: bool = False) -> bool:
     v = vocab.victims()
     mods = [t.lemma_.lower() for t in _modifiers(head)] + [head.lemma_.lower()]
     if _match_group(mods)[0] is not None or head.lower_ in v.groups or head.lemma_.lower() in v.collective:
+        return True
+    if noun.lemma_.lower() == "member":
         return True
     if head.ent_type_ in {"NORP"} or head.tag_ == "NNPS":
         return True

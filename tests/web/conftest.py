@@ -21,9 +21,8 @@ from observatory.web.app import create_app
 DEMO_CORPUS = Path(observatory.__file__).resolve().parent / "data" / "demo"
 
 
-def build_sample_database(path: Path) -> str:
+def build_sample_database(db: str) -> str:
     """Store the sample documents, extractions and incidents through the real repository."""
-    db = str(path)
     database = open_database(db)
     try:
         for doc in sample.DOCUMENTS:
@@ -38,7 +37,7 @@ def build_sample_database(path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return build_sample_database(tmp_path_factory.mktemp("web") / "sample.db")
+    return build_sample_database(str(tmp_path_factory.mktemp("web") / "sample.db"))
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ them thin and lets the app be pointed at any database (SQLite file or PostgreSQL
 
 from __future__ import annotations
 
+import os
 from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
@@ -34,12 +35,41 @@ class StoreSource:
 
         self.database = open_database(db)
         _make_read_only(self.database.engine)
+        url = self.database.engine.url
+        is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+        self._sqlite_file = url.database if is_file else None
+        self._cached: tuple[object, Report] | None = None
 
     def report(self) -> Report:
+        """The report, rebuilt only when the SQLite file changed since the last build.
+
+        Every page needs the whole report, and building it reads every document; an unchanged
+        file (same size and modification time, WAL included) cannot hold a different report.
+        Other databases are read afresh on each request.
+        """
         from observatory.publish.report import build_report
 
+        key = self._file_state()  # taken before reading, so a write during the build is not missed
+        if key is not None and self._cached is not None and self._cached[0] == key:
+            return self._cached[1]
         with self.database.session() as session:
-            return build_report(session)
+            report = build_report(session)
+        if key is not None:
+            self._cached = (key, report)
+        return report
+
+    def _file_state(self) -> object:
+        if self._sqlite_file is None:
+            return None
+        state: list[tuple[int, int] | None] = []
+        for path in (self._sqlite_file, self._sqlite_file + "-wal"):
+            try:
+                stat = os.stat(path)
+            except FileNotFoundError:
+                state.append(None)
+            else:
+                state.append((stat.st_mtime_ns, stat.st_size))
+        return tuple(state)
 
     def claims(self, doc: str | None = None) -> list[Claim]:
         from observatory.store import repository
@@ -78,6 +108,8 @@ def _make_read_only(engine: object) -> None:
         cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
         cursor.execute(statement)
         cursor.close()
+        # PostgreSQL's SET is transactional: commit, or the pool's rollback would undo it.
+        dbapi_connection.commit()  # type: ignore[attr-defined]
 
     # Connections pooled while the store migrated the schema were opened writable: drop them.
     engine.dispose()

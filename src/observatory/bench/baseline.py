@@ -3,9 +3,10 @@
 Observatory parses only *candidate* sentences with the full spaCy pipeline. The baseline does
 what a straightforward implementation would: run the full pipeline with `nlp.pipe` over every
 whole document, hand every sentence its slice of that parse (so every sentence is treated as a
-candidate), and then apply exactly the same claim rules and context steps. Any difference in
-speed is therefore the gate plus the batching, and any difference in recall is what the gate
-loses (the benchmark reports both).
+candidate), and then apply exactly the same steps as the extractor: `pipeline.prepare` (the
+extractor's own sentence split) before, and `pipeline.finish` (claim rules, then context) after.
+Only `pipeline.parse_candidates` -- the trigger gate and its batched parse -- is replaced, so any
+speed difference is the gate and any recall difference is what the gate loses.
 """
 
 from __future__ import annotations
@@ -14,49 +15,13 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from observatory.config import Settings
-from observatory.extract.context import annotate
-from observatory.extract.document import ParsedDocument, Sentence
-from observatory.extract.pipeline import load_nlp
-from observatory.models import Claim, DocumentExtraction, DocumentInput
+from observatory.extract.document import ParsedDocument
+from observatory.extract.pipeline import finish, load_nlp, prepare
+from observatory.models import DocumentExtraction, DocumentInput
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-
-def _claims_available() -> bool:
-    try:
-        import observatory.extract.claims  # noqa: F401
-    except ModuleNotFoundError as error:
-        if error.name and error.name.startswith("observatory.extract.claims"):
-            return False
-        raise
-    return True
-
-
-def _segment(doc: DocumentInput, full: Doc) -> ParsedDocument:
-    """The claims extractor's own segmentation, so both paths see identical sentences.
-
-    Before the claims extractor is installed the baseline falls back to spaCy's sentences with no
-    claim rules, i.e. it measures the full pipeline against whatever `extract_documents` does.
-    """
-    if _claims_available():
-        from observatory.extract.claims.segment import segment
-
-        return segment(doc)
-    parsed = ParsedDocument(input=doc)
-    for index, sent in enumerate(full.sents):
-        parsed.sentences.append(Sentence(index=index, start=sent.start_char, end=sent.end_char, paragraph=0,
-                                         text=sent.text))
-    return parsed
-
-
-def _claims(parsed: ParsedDocument) -> list[Claim]:
-    if not _claims_available():
-        return []
-    from observatory.extract.claims import build_claims
-
-    return list(build_claims(parsed))
 
 
 def attach_full_parse(parsed: ParsedDocument, full: Doc) -> ParsedDocument:
@@ -74,8 +39,7 @@ def extract_baseline(docs: Iterable[DocumentInput], settings: Settings | None = 
     nlp = nlp or load_nlp(settings.spacy_model)
     stream = ((doc.text, doc) for doc in docs)
     for full, doc in nlp.pipe(stream, as_tuples=True, batch_size=settings.batch_size):
-        parsed = attach_full_parse(_segment(doc, full), full)
-        yield annotate(parsed, _claims(parsed), nlp)
+        yield finish(attach_full_parse(prepare(doc), full), nlp)
 
 
 def baseline_batch(batch: list[DocumentInput], settings: Settings) -> list[DocumentExtraction]:

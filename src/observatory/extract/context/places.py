@@ -113,13 +113,18 @@ def _label_for(cand: Candidate, ents: list[tuple[int, int, str]]) -> str | None:
     return None
 
 
-def _skip(cand: Candidate) -> bool:
+def _skip(gaz: Gazetteer, cand: Candidate) -> bool:
     v = vocab()
     folded = cand.text.casefold()
     if folded in v.not_places or folded in v.demonyms:
         return True
-    blocked = cand.ner in _BLOCK_LABELS
-    return blocked and cand.cue is None and not cand.settlement
+    if cand.ner not in _BLOCK_LABELS or cand.cue is not None or cand.settlement:
+        return False
+    # The small model calls "Mali's army" a person or an organisation; a country name standing alone
+    # is still a place ("Jordan Peterson", a longer run, stays blocked).
+    if not cand.part_of_chunk:
+        return not any(h.place.kind == "country" and h.level >= 1 for h in gaz.exact(name_key(cand.text)))
+    return True
 
 
 def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
@@ -133,7 +138,8 @@ def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
             cand = span_candidate(tokens[i:j], parsed.text, whole_chunk=(i == 0 and j == n))
             cand.ner = _label_for(cand, ents)
             cand.common_word = j - i == 1 and tokens[i].common_word
-            if _skip(cand):
+            cand.leads_name = n == 2 and i == 0 and j == 1  # "Jordan Peterson", "Chad Williams"
+            if _skip(gaz, cand):
                 continue
             cued = cand.cue is not None or cand.settlement or cand.near or cand.ner in _PLACE_LABELS
             whole = i == 0 and j == n and not cand.part_of_chunk
@@ -142,10 +148,12 @@ def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
                 found.append(_place_mention(parsed, cand, place))
                 i, matched = j, True
                 break
-            if j - i == 1 and cand.settlement and i == 0 and j == n:
-                found.append(_unresolved(parsed, cand))
         if not matched:
             i += 1
+    if not found:
+        chunk = span_candidate(tokens, parsed.text, whole_chunk=True)
+        if chunk.settlement and not chunk.part_of_chunk and not _skip(gaz, chunk):
+            found.append(_unresolved(parsed, chunk))  # "the village of X" that no gazetteer knows
     return found
 
 

@@ -150,6 +150,13 @@ def test_nothing_can_be_written(client: TestClient, method: str, path: str) -> N
     assert client.get(f"/api/incidents/{sample.MARKET.id}").json()["title"] == sample.MARKET.title
 
 
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    head = client.head("/api/incidents")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == str(len(client.get("/api/incidents").content))
+    assert client.head("/api/incidents/nope").status_code == 404
+
+
 def test_article_markup_comes_back_as_plain_json_text(client: TestClient) -> None:
     detail = client.get(f"/api/documents/{sample.HERALD.id}").json()
     assert sample.XSS_SCRIPT in detail["text"]

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import web_sample as sample
 from fastapi.testclient import TestClient
+
+from observatory.config import Settings
+from observatory.store import open_database
+from observatory.web.app import create_app
 
 
 def test_dashboard_lists_incidents_with_toll_ranges(client: TestClient) -> None:
@@ -64,3 +69,13 @@ def test_documents_page_lists_every_document(client: TestClient) -> None:
     html = client.get("/documents").text
     for doc in sample.DOCUMENTS:
         assert f"/documents/{doc.id}" in html
+
+
+def test_an_empty_database_renders_helpful_pages(tmp_path: Path) -> None:
+    db = str(tmp_path / "empty.db")
+    open_database(db).close()
+    with TestClient(create_app(Settings(db=db))) as empty:
+        assert empty.get("/api/incidents").json() == {"total": 0, "limit": 50, "offset": 0, "items": []}
+        assert "No incident matches these filters" in empty.get("/").text
+        assert "observatory ingest" in empty.get("/documents").text
+        assert empty.head("/").status_code == 200

@@ -77,4 +77,9 @@ def _add_read_only_guard(app: FastAPI) -> None:
                 status_code=405,
                 headers={"Allow": "GET, HEAD"},
             )
+        if request.method == "HEAD":
+            # FastAPI routes declare GET only; answer HEAD as GET without the body (curl -I, monitors).
+            request.scope["method"] = "GET"
+            response = await call_next(request)
+            return Response(status_code=response.status_code, headers=dict(response.headers))
         return await call_next(request)

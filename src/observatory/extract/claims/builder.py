@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from observatory.extract.claims import vocab
 from observatory.extract.claims.counts import Quantity, find_quantities
 from observatory.extract.claims.flags import apply_flags
-from observatory.extract.claims.outcomes import Link, link_outcome
+from observatory.extract.claims.outcomes import Link, link_outcome, word_outcome
 from observatory.extract.claims.patterns import be_attribute, merge_relatives, singular_allowed, subset_drafts
 from observatory.extract.claims.sources import attach_sources
 from observatory.extract.claims.subsets import link_subsets
@@ -52,6 +52,8 @@ def counted_noun(doc: Doc, q: Quantity) -> Token:
     """The noun a count quantifies: its syntactic head ("31 victims"), the collective noun of
     "a family of six", or the number itself when it stands alone ("killing 12")."""
     a = doc[q.anchor]
+    if a.head.i > q.end - 1 and a.head.tag_ in {"VBN", "JJ", "NN", "NNS"} and a.dep_ in _NOUN_DEPS and word_outcome(a.head):
+        return a.head  # "9,000 displaced", "23 dead", "the 19 wounded"
     if a.dep_ in _NOUN_DEPS and not (q.start <= a.head.i < q.end) and a.head.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}:
         if a.head.i > a.i:
             return a.head
@@ -173,11 +175,27 @@ def sentence_drafts(sentence: Sentence) -> list[Draft]:
     return merge_relatives(drafts, doc, Draft)
 
 
+def _resolve_back_references(drafts: list[Draft]) -> list[Draft]:
+    """"the number had risen to 14" takes outcome and victims of the figure stated before it in
+    the paragraph; without one it is not a claim."""
+    kept: list[Draft] = []
+    for d in drafts:
+        if d.link.refers_back:
+            before = [p for p in kept if p.sentence.paragraph == d.sentence.paragraph and p.part_of is None]
+            if not before:
+                continue
+            d.link = Link(before[-1].link.outcome, d.link.trigger)
+            d.victims = before[-1].victims.model_copy()
+        kept.append(d)
+    return kept
+
+
 def build_claims(parsed: ParsedDocument) -> list[Claim]:
     """All casualty claims of a document whose candidate sentences carry a parse."""
     drafts: list[Draft] = []
     for sentence in parsed.sentences:
         drafts.extend(sentence_drafts(sentence))
+    drafts = _resolve_back_references(drafts)
     doc_id = parsed.input.id
     for n, draft in enumerate(drafts, start=1):
         draft.claim_id = f"{doc_id}-c{n:03d}"

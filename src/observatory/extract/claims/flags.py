@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from observatory.extract.claims.vocab import _load
 from observatory.extract.document import ParsedDocument, Sentence
 
@@ -27,7 +29,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(people|persons|civilians|soldi
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 # A year this far (days) before publication puts a figure in the background.
-HISTORICAL_DAYS = 365
+HISTORICAL_DAYS = 90
 # An earlier figure below this share of a revised toll is treated as a part, not an old estimate.
 MIN_SUPERSEDED_RATIO = 0.1
 
@@ -96,13 +98,69 @@ def _time_frame(sentence: Sentence, parsed: ParsedDocument) -> list[dt.date]:
     return []
 
 
+def _clause_head(t: Token) -> Token:
+    """The verb heading the clause of `t` (the token itself when it is a verb)."""
+    for _ in range(8):
+        if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _in_frame(year_tok: Token, trigger: Token) -> bool:
+    """A year counts for a claim when its clause governs the claim's outcome word: "In 2014 the group
+    killed 80" and "recalled the 2019 attack in which militiamen killed 62" yes; "12 were killed in
+    the town, which lost 60 residents in 2017" no (the year belongs to the relative clause)."""
+    head = _clause_head(year_tok)
+    t = _clause_head(trigger)
+    for _ in range(12):
+        if t.i == head.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _years_for(d: Draft) -> list[dt.date] | None:
+    """Dates of the years in the claim's own clause, or None when the sentence has no parse."""
+    doc = d.sentence.doc
+    if doc is None:
+        return None
+    dates: list[dt.date] = []
+    for tok in doc:
+        if _YEAR.fullmatch(tok.text) and _in_frame(tok, d.link.trigger):
+            prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+            month = _MONTHS.index(prev) + 1 if prev in _MONTHS else 12
+            dates.append(dt.date(int(tok.text), month, 28))
+    return dates
+
+
 def is_historical(sentence: Sentence, parsed: ParsedDocument, reference: dt.date | None) -> bool:
     if cues().historical.search(sentence.text):
         return True
     if reference is None:
         return False
     dates = _time_frame(sentence, parsed)
-    return bool(dates) and all((reference - d).days > HISTORICAL_DAYS for d in dates)
+    return bool(dates) and all(_before(reference, d) for d in dates)
+
+
+def _before(reference: dt.date, date: dt.date) -> bool:
+    """Well before publication: an earlier calendar year, and at least a few months back."""
+    return date.year < reference.year and (reference - date).days > HISTORICAL_DAYS
+
+
+def claim_is_historical(d: Draft, parsed: ParsedDocument, reference: dt.date | None) -> bool:
+    if cues().historical.search(d.sentence.text):
+        return True
+    if reference is None:
+        return False
+    own = _years_for(d)
+    if own:
+        return all(_before(reference, x) for x in own)
+    if own is not None and _dates_in(d.sentence.text):
+        return False  # the sentence's years belong to other clauses
+    return is_historical(d.sentence, parsed, reference)
 
 
 def _old_in_sentence(d: Draft) -> bool:
@@ -118,11 +176,24 @@ def _old_in_sentence(d: Draft) -> bool:
     return c.new.search(before[last_old:]) is None
 
 
+def _revises(p: Draft) -> bool:
+    """The figure is the new value of a revision: "rose to 34", "corrected to five"."""
+    if p.quantity is None or p.quantity.start == 0 or not p.update:
+        return False
+    return p.noun.doc[p.quantity.start - 1].lower_ in {"to", "at"}
+
+
 def _mark_superseded(drafts: list[Draft]) -> None:
-    # Pass 1: inside a sentence, a figure after an old cue gives way to a later one.
-    for i, d in enumerate(drafts):
-        later = [p for p in drafts[i + 1:] if p.sentence is d.sentence and p.link.outcome == d.link.outcome]
-        if later and _old_in_sentence(d):
+    # Pass 1: inside a sentence, a figure after an old cue ("initially", "up from", "an earlier
+    # figure of") gives way to the other figures of the same outcome; a revised value ("rose to
+    # 34") replaces the figures before it.
+    for d in drafts:
+        peers = [p for p in drafts if p is not d and p.sentence is d.sentence and p.link.outcome == d.link.outcome]
+        current = [p for p in peers if not _old_in_sentence(p)]
+        if current and _old_in_sentence(d):
+            d.superseded = True
+        elif d.part_of is None and any(_revises(p) and p.noun.i > d.noun.i and p.part_of is None
+                                       and p.victims.group == d.victims.group for p in peers):
             d.superseded = True
     # Pass 2: a later revision ("rose to", "latest figures") replaces earlier, smaller figures of the
     # same outcome and group; only figures that are themselves current can revise.
@@ -146,8 +217,21 @@ def apply_flags(drafts: list[Draft], parsed: ParsedDocument) -> None:
     reference = _reference_date(parsed)
     for d in drafts:
         d.hedged = is_hedged(d.sentence.text)
-        d.historical = is_historical(d.sentence, parsed, reference)
+        d.historical = claim_is_historical(d, parsed, reference)
         d.update = cues().update.search(d.sentence.text) is not None
         if d.quantity is not None and _old_in_sentence(d) and "up from" in d.noun.doc[: d.quantity.start].text.lower():
             d.superseded = True
+    _hedge_from_disclaimer(drafts, parsed)
     _mark_superseded(drafts)
+
+
+def _hedge_from_disclaimer(drafts: list[Draft], parsed: ParsedDocument) -> None:
+    """"The claim could not be independently verified." right after a claim hedges that claim."""
+    with_claims = {d.sentence.index for d in drafts}
+    for d in drafts:
+        nxt = d.sentence.index + 1
+        if nxt >= len(parsed.sentences) or nxt in with_claims:
+            continue
+        following = parsed.sentences[nxt]
+        if following.paragraph == d.sentence.paragraph and is_hedged(following.text):
+            d.hedged = True

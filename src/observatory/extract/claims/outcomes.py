@@ -35,6 +35,7 @@ class Link:
     subset_of: Token | None = None  # noun of the including total ("31 victims, including nine children")
     breakdown: bool = False  # "were among the dead", "the dead included": part of a total given before
     group_noun: Token | None = None  # who a bare figure counts ("the number of people abducted ... 62")
+    refers_back: bool = False  # "the number had risen to 14": outcome and victims of the figure before
 
 
 def _lemma(t: Token) -> str:
@@ -105,7 +106,10 @@ def tally_outcome(noun: Token) -> Link | None:
         return None
     target = _of_complement(noun)
     if target is None:
-        return None
+        # "it said the number had risen to 14": the figure stated just before.
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
+                       for c in noun.children)
+        return Link("killed", noun, refers_back=True) if definite and lemma in {"number", "figure", "tally"} else None
     if word_outcome(target) and target.pos_ != "NUM":
         return Link(word_outcome(target) or "killed", target)
     hit = noun_outcome(target)

@@ -8,31 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import web_sample as sample
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from web_browsing import LiveServer, launch_chromium
+from web_sample import build_sample_database
 
 import observatory
 from observatory.config import Settings
-from observatory.store import open_database, repository
+from observatory.store import open_database
 from observatory.web.app import create_app
 
 DEMO_CORPUS = Path(observatory.__file__).resolve().parent / "data" / "demo"
-
-
-def build_sample_database(db: str) -> str:
-    """Store the sample documents, extractions and incidents through the real repository."""
-    database = open_database(db)
-    try:
-        for doc in sample.DOCUMENTS:
-            with database.session() as session:
-                repository.save_document(session, doc, sample.extraction(doc))
-        with database.session() as session:
-            repository.replace_incidents(session, sample.INCIDENTS)
-    finally:
-        database.close()
-    return db
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ import web_sample as sample
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from web_sample import build_sample_database
 
-from conftest import build_sample_database
 from observatory.config import Settings
 from observatory.store import open_database, repository
 from observatory.web.app import create_app

@@ -30,6 +30,7 @@ from observatory.models import (
     TollRange,
     Victims,
 )
+from observatory.store import open_database, repository
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -307,3 +308,17 @@ def report() -> Report:
             )
         ],
     )
+
+
+def build_sample_database(db: str) -> str:
+    """Store the sample documents, extractions and incidents through the real repository."""
+    database = open_database(db)
+    try:
+        for doc in DOCUMENTS:
+            with database.session() as session:
+                repository.save_document(session, doc, extraction(doc))
+        with database.session() as session:
+            repository.replace_incidents(session, INCIDENTS)
+    finally:
+        database.close()
+    return db

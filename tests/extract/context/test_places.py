@@ -1,0 +1,171 @@
+"""Places: gazetteer resolution, transliterations, typos, context, precision and traps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from place_helpers import by_text, parsed_doc
+
+from observatory.extract import load_nlp
+from observatory.extract.context.places import find_places
+from observatory.models import PlaceMention
+
+SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "seeds"
+
+
+def places_in(text: str, title: str | None = None, parse: bool = False) -> dict[str, PlaceMention]:
+    parsed = parsed_doc(text, title=title)
+    nlp = load_nlp() if parse else None
+    if nlp is not None:
+        for sentence in parsed.sentences:
+            sentence.doc = nlp(sentence.text)
+    return by_text(find_places(parsed, nlp))  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- seeds (read at run time)
+def _seed(name_start: str) -> str:
+    matches = sorted(SEEDS.glob(f"{name_start}*.txt"))
+    assert matches, f"seed {name_start}* not found under {SEEDS}"
+    return matches[0].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_places() -> list[PlaceMention]:
+    found: list[PlaceMention] = []
+    for index, start in enumerate(("000_", "001_")):
+        parsed = parsed_doc(_seed(start), published=dt.date(2025, 3, 9), doc_id=f"seed{index}")
+        found.extend(find_places(parsed, None))  # type: ignore[arg-type]
+    return found
+
+
+@pytest.mark.parametrize(("written", "canonical", "admin1"), [
+    ("Latakia", "Latakia", "Latakia"),
+    ("Jableh", "Jablah", "Latakia"),  # transliteration: GeoNames spells it Jablah
+    ("Baniyasin", "Bāniyās", "Tartus"),  # the seed's misspelling of Baniyas, matched fuzzily
+    ("Al Janoudiya", "Al Jānūdīyah", "Idlib"),
+    ("Idlib", "Idlib", "Idlib"),
+    ("Damascus", "Damascus", "Dimashq"),
+])
+def test_seed_towns_get_coordinates(seed_places: list[PlaceMention], written: str, canonical: str,
+                                    admin1: str) -> None:
+    mentions = [p for p in seed_places if p.text == written]
+    assert mentions, f"{written} is not in the seeds any more"
+    place = mentions[0]
+    assert place.name == canonical
+    assert place.country == "Syria"
+    assert place.admin1 == admin1
+    assert place.lat is not None and place.lon is not None
+    assert 32 < place.lat < 37 and 35 < place.lon < 42  # inside Syria
+
+
+def test_seed_coastal_region_and_unknown_village(seed_places: list[PlaceMention]) -> None:
+    regions = [p for p in seed_places if p.precision == "region" and p.name == "Syrian coast"]
+    assert regions, "the seed's 'coastal region' should resolve to the Syrian coast"
+    unknown = [p for p in seed_places if p.name is None]
+    assert unknown and all(p.lat is None for p in unknown)  # a village no gazetteer knows: no guess
+
+
+def test_seed_has_no_organisation_or_person_places(seed_places: list[PlaceMention]) -> None:
+    texts = {p.text for p in seed_places}
+    assert not texts & {"Sunni", "Alawites", "HTS", "SOHR", "Observatory", "Rest", "No", "Hay’at"}
+
+
+# ----------------------------------------------------------------------------- our own sentences
+def test_transliteration_variants_resolve_to_one_place() -> None:
+    text = ("Shelling hit Jablah at dawn. Later, rockets struck Jabla again. "
+            "Residents of Lattakia and al-Ladhiqiyah said the port was closed.")
+    found = places_in(text)
+    assert found["Jablah"].name == found["Jabla"].name == "Jablah"
+    assert found["Lattakia"].name == found["al-Ladhiqiyah"].name == "Latakia"
+
+
+def test_diacritics_and_typo() -> None:
+    found = places_in("Troops entered Bāniyās on Monday. A doctor in Baniyass said nine people died.")
+    assert found["Bāniyās"].name == found["Baniyass"].name == "Bāniyās"
+
+
+def test_ambiguous_name_follows_document_country() -> None:
+    lebanon = places_in("Lebanese soldiers deployed in Tripoli after a feud left three dead.")
+    libya = places_in("Rival militias in Libya clashed in Tripoli overnight.")
+    assert lebanon["Tripoli"].country == "Lebanon"
+    assert libya["Tripoli"].country == "Libya"
+
+
+def test_title_gives_context() -> None:
+    text = "Two children were killed in Tyre when a strike hit a building."
+    found = places_in(text, title="Strikes on south Lebanon")
+    assert found["Tyre"].country == "Lebanon"
+
+
+@pytest.mark.parametrize(("text", "written", "precision"), [
+    ("Four farmers died near Homs on Sunday.", "Homs", "near"),
+    ("A camp on the outskirts of Khartoum was shelled.", "Khartoum", "near"),
+    ("A drone hit a checkpoint 12 km from Aleppo.", "Aleppo", "near"),
+    ("Clashes spread across Idlib province overnight.", "Idlib", "admin1"),
+    ("Famine was declared in North Darfur.", "North Darfur", "admin1"),
+    ("A car bomb exploded in Kirkuk.", "Kirkuk", "exact"),
+    ("The ministry in Syria denied the reports.", "Syria", "country"),
+])
+def test_precision(text: str, written: str, precision: str) -> None:
+    assert places_in(text)[written].precision == precision
+
+
+def test_admin1_alias_and_name() -> None:
+    place = places_in("Aid agencies in North Darfur counted 40 dead.")["North Darfur"]
+    assert place.name == "Northern Darfur" and place.country == "Sudan"
+
+
+def test_generic_region_needs_document_country() -> None:
+    syria = places_in("Syrian forces closed the roads into the coastal region after the attack.")
+    assert syria["coastal region"].name == "Syrian coast"
+    assert syria["coastal region"].precision == "region"
+    elsewhere = places_in("Storms hit the coastal region, forecasters said.")
+    assert "coastal region" not in elsewhere
+
+
+def test_compass_region() -> None:
+    place = places_in("Airstrikes in northwestern Syria killed eight people.")["northwestern Syria"]
+    assert place.precision == "region" and place.country == "Syria"
+    assert place.lat is not None and place.lon is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian Observatory for Human Rights said 14 people died.",
+    "Rami Abdurrahman said the toll was rising.",
+    "Sunni and Alawite families fled in March.",
+    "The Middle East Institute published a report.",
+    "Rest assured, the minister said, the figures will be released.",
+    "No one was hurt, according to the Red Crescent.",
+])
+def test_traps_yield_no_place(text: str) -> None:
+    assert places_in(text) == {}
+
+
+def test_person_named_like_a_country_is_not_a_place() -> None:
+    assert "Jordan" not in places_in("Jordan Peterson did not attend the conference.", parse=True)
+
+
+def test_unknown_village_is_kept_without_a_guess() -> None:
+    found = places_in("In the village of Qarnabit al-Zaytun, 14 bodies were found in a well.")
+    place = found["Qarnabit al-Zaytun"]
+    assert place.name is None and place.lat is None and place.country is None
+
+
+def test_name_outside_any_gazetteer_without_a_cue_is_ignored() -> None:
+    assert places_in("Zorblatt Quenthor was quoted by the agency.") == {}
+
+
+def test_ner_country_override() -> None:
+    # The small model tags "Mali" in "Mali's army" as a person; a lone country name is still a place.
+    found = places_in("Jihadists killed 24 villagers near Mopti, Mali's army said.", parse=True)
+    assert found["Mali"].precision == "country"
+    assert found["Mopti"].precision == "near"
+
+
+def test_spans_index_into_the_text() -> None:
+    text = "Clashes in Raqqa killed two guards."
+    parsed = parsed_doc(text)
+    for place in find_places(parsed, None):  # type: ignore[arg-type]
+        assert text[place.span[0]:place.span[1]] == place.text

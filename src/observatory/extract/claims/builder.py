@@ -106,9 +106,10 @@ def _inherit_elided_groups(drafts: list[Draft]) -> None:
             continue
         bare = q.start <= d.noun.i < q.end and d.link.group_noun is None and group_noun(d.noun) is d.noun
         elided = d.noun.lemma_.lower() in _ELIDED or (bare and be_attribute(d.noun) is None)
-        if elided and d.victims.group in {"people", "unknown"}:
-            previous = drafts[i - 1]
-            d.victims = previous.victims.model_copy()
+        antecedents = [p for p in drafts[:i] if p.extra.get("parent") is None and p.link.subset_of is None
+                       and not p.link.breakdown]
+        if elided and d.victims.group in {"people", "unknown"} and antecedents:
+            d.victims = antecedents[-1].victims.model_copy()
 
 
 def _inherit_from_complement(noun: Token) -> Link | None:

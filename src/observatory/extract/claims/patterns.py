@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from observatory.extract.claims.builder import Draft
 
 _SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "these"})
-_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our"})
 
 
 def be_attribute(noun: Token) -> Token | None:
@@ -119,7 +119,7 @@ def merge_relatives(drafts: list[Draft], doc: Doc, make: type[Draft]) -> list[Dr
 
 
 def singular_allowed(tok: Token, det: Token | None) -> bool:
-    dets = {"a", "an", "one", "his", "her", "their", "its", "another"}
+    dets = {"a", "an", "one", "his", "her", "their", "its", "another", "my", "our"}
     if det is not None and det.lower_ in dets:
         return True
     return det is not None and det.lower_ == "the" and has_age(tok) and tok.lemma_.lower() in vocab.victims().singular_people

@@ -59,7 +59,7 @@ def _cue_kind(text: str) -> SourceKind | None:
     low = " " + text.lower() + " "
     for kind, words in vocab.sources().cues:
         for w in words:
-            if re.search(rf"(?<![\w]){re.escape(w.strip())}(?![\w])", low):
+            if re.search(rf"(?<![\w]){re.escape(w.strip())}s?(?![\w])", low):
                 return kind
     return None
 
@@ -72,19 +72,53 @@ def _clean_name(label: str) -> str:
 
 def resolve(span: Span) -> Source | None:
     """Source for an attributed phrase; None when the phrase names nobody."""
+    found, _ = _resolve(span)
+    return found
+
+
+def _resolve(span: Span) -> tuple[Source | None, bool]:
+    """(source, only_a_person): the second is True when nothing but a person's name was found."""
     label = span.text.strip()
     wider = " ".join(t.text for t in span.root.subtree)  # includes "founder of SOHR" appositions
     entry = _alias_hit(span) or _alias_hit(span.root.doc[span.root.left_edge.i:span.root.right_edge.i + 1])
     if entry is not None:
-        return Source(label=label, name=entry.name, kind=entry.kind)
+        return Source(label=label, name=entry.name, kind=entry.kind), False
     kind = _cue_kind(label) or _cue_kind(wider)
     ents = [e for e in span.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}]
+    person = False
     if kind is None and ents:
-        kind = vocab.sources().person_kind if ents[0].label_ == "PERSON" else "media"
+        person = ents[0].label_ == "PERSON"
+        kind = vocab.sources().person_kind if person else "media"
     if kind is None:
-        return None
+        return None, False
     name = _clean_name(ents[0].text if ents and ents[0].label_ in {"ORG", "PERSON"} else label)
-    return Source(label=label, name=name or label, kind=kind)
+    return Source(label=label, name=name or label, kind=kind), person
+
+
+_ANONYMOUS = re.compile(r"condition of anonymity|not (authori[sz]ed|allowed) to speak|asked not to be named|"
+                        r"spoke anonymously|speaking anonymously|declined to be named", re.IGNORECASE)
+_TEXT_ACCORDING = re.compile(r"\baccording to ([^,.;:]{3,80})", re.IGNORECASE)
+_TEXT_SAID = re.compile(r"(?:^|[,;] |\. )((?:[A-Z]|the |a |an )[^,.;:]{1,70}?) (?:said|says|reported|told|stated|"
+                        r"announced|confirmed|estimated|documented|recorded)\b")
+_TEXT_SAID_AFTER = re.compile(r"\b(?:said|says|reported|told) ((?:the |a |an )?[A-Z][^,.;:]{2,60})[,.]")
+
+
+def text_source(text: str) -> Source | None:
+    """Attribution in a sentence that was not parsed (no model): regex plus the gazetteer and cues."""
+    for pattern in (_TEXT_ACCORDING, _TEXT_SAID, _TEXT_SAID_AFTER):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        label = m.group(1).strip()
+        low = " " + label.lower() + " "
+        entry = next((e for alias, e in sorted(vocab.sources().alias_index.items(), key=lambda x: -len(x[0]))
+                      if len(alias) > 3 and f" {alias} " in low), None)
+        if entry is not None:
+            return Source(label=label, name=entry.name, kind=entry.kind)
+        kind = _cue_kind(label)
+        if kind is not None:
+            return Source(label=label, name=_clean_name(label), kind=kind)
+    return None
 
 
 def _is_anaphoric(span: Span) -> bool:
@@ -95,10 +129,18 @@ def _is_anaphoric(span: Span) -> bool:
 
 
 def sentence_source(sentence: Sentence) -> tuple[Source | None, bool]:
-    """(source, anaphoric) stated in one parsed sentence; anaphoric means "refers back"."""
+    """(source, anaphoric) stated in one sentence; anaphoric means "refers back" ("the group said").
+    Sources that speak on condition of anonymity are `unnamed` whatever their title."""
+    found, anaphoric = _sentence_source(sentence)
+    if found is not None and _ANONYMOUS.search(sentence.text):
+        found = found.model_copy(update={"kind": "unnamed"})
+    return found, anaphoric
+
+
+def _sentence_source(sentence: Sentence) -> tuple[Source | None, bool]:
     doc = sentence.doc
     if doc is None:
-        return None, False
+        return text_source(sentence.text), False
     for tok in doc:
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -113,13 +155,20 @@ def sentence_source(sentence: Sentence) -> tuple[Source | None, bool]:
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None and verb.dep_ == "conj":
+            # "The office called the reports fabricated and said ...": the first verb's subject.
+            subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None or subj.lower_ in {"that", "which"}:
             continue
         span = _phrase(subj)
-        found = resolve(span)
+        found, person = _resolve(span)
         if _is_anaphoric(span) or found:
-            return found, _is_anaphoric(span)
+            return found, _is_anaphoric(span) or (person and _SPOKESPERSON.search(span.text) is not None)
     return None, False
+
+
+# A named spokesperson speaks for the source already cited ("..., spokesperson Jane Doe said").
+_SPOKESPERSON = re.compile(r"\bspokes(person|man|woman)\b", re.IGNORECASE)
 
 
 def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
@@ -134,8 +183,8 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
         if sentence.paragraph != paragraph:
             paragraph, current = sentence.paragraph, None
         found, anaphoric = sentence_source(sentence)
-        if anaphoric and last_named is not None:
-            current = last_named  # "the group said": the source named before
+        if anaphoric and (current or last_named) is not None:
+            current = current or last_named  # "the group said": the source named before
         elif found is not None:
             current = found
             if not anaphoric:

@@ -78,7 +78,8 @@ def link_subsets(drafts: list[Draft], parsed: ParsedDocument) -> None:
     for i, d in enumerate(drafts):
         known = d.extra.get("parent")
         parent = known if known is not None else _same_sentence_parent(d, drafts)
-        if parent is None and d.link.breakdown:
+        subset_elsewhere = d.link.subset_of is not None and known is None
+        if parent is None and (d.link.breakdown or subset_elsewhere):
             parent = _earlier_total(d, drafts, i)
         if parent is not None and parent is not d:
             d.part_of = parent.claim_id

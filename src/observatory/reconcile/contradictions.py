@@ -271,6 +271,34 @@ def victim_contradictions(ctx: Context) -> list[Contradiction]:
                 docs=sorted({s.doc, *(c.doc for c in opposite)}),
             )
         )
+    return found + _victim_attributions(ctx, civilian, combatant)
+
+
+def _victim_attributions(ctx: Context, civilian: list[Claim], combatant: list[Claim]) -> list[Contradiction]:
+    """The same named source cited by two outlets for civilians vs fighters as the victims."""
+    said: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
+    names: dict[str, str] = {}
+    for s in ctx.statements:
+        if s.source and s.kind in ("civilian_status", "combatant_status"):
+            kind = "civilians" if s.kind == "civilian_status" else "fighters"
+            said[normalise(s.source)][ctx.outlet(s.doc)][kind].append(s.doc)
+            names[normalise(s.source)] = s.source
+    for kind, claims in (("civilians", civilian), ("fighters", combatant)):
+        for c in claims:
+            if c.source is not None and c.source.name and normalise(c.source.name) in said:
+                said[normalise(c.source.name)][ctx.outlet(c.doc)][kind].append(c.doc)
+    found: list[Contradiction] = []
+    for key, outlets in sorted(said.items()):
+        for a, b in combinations(sorted(outlets), 2):
+            for left, right in (("civilians", "fighters"), ("fighters", "civilians")):
+                if outlets[a].get(left) and outlets[b].get(right) and not outlets[a].get(right):
+                    docs = sorted({*outlets[a][left], *outlets[b][right]})
+                    summary = (
+                        f"{names[key]} cited for who the victims were: {a} says {left}; {b} says {right}"
+                    )
+                    found.append(Contradiction(kind="attribution", summary=summary, docs=docs))
     return found
 
 

@@ -152,6 +152,9 @@ def _initiators(doc: str, sent: Sentence, actors: list[ActorMention], source: st
             else:
                 words = label.group(1)
                 found.append(Statement(doc, "initiator", sent, normalise(words), words, source))
+    # "set off by an attack by X" matches twice: keep the innermost phrase, X.
+    labels = [s.label.lower() for s in found]
+    found = [s for s in found if not any(o != s.label.lower() and o in s.label.lower() for o in labels)]
     if any(p.search(sent.text) for p in v.responder):
         return found
     for pattern in v.initiator_before:
@@ -166,23 +169,44 @@ def _initiators(doc: str, sent: Sentence, actors: list[ActorMention], source: st
 
 
 _ANAPHORA = re.compile(
-    r"\b(?:the|this|that) (network|monitor|observatory|group|organi[sz]ation|committee|agency)\b", re.I
+    r"\b(?:the|this|that) (network|monitor|observatory|group|organi[sz]ation|committee|agency)\b|\b(it)\b",
+    re.I,
 )
+# A source is the one a sentence is attributed to only in an attribution construction.
+_REPORTING_AFTER = re.compile(
+    r"^[\W]*(?:\([^)]*\)\W*)?(?:\w+\W+){0,2}?(?:said|says|reported|told|documented|counted|recorded|"
+    r"estimated|confirmed|stated|added|announced|accused|blamed)\b",
+    re.I,
+)
+_IT_SAID = re.compile(r"\s+(?:said|says|reported|added|told)\b", re.I)
+_ACCORDING_BEFORE = re.compile(r"\b(?:according to|cited by|citing|quoted by)\s+$", re.I)
+
+
+def _attributed(text: str, start: int, end: int) -> bool:
+    return bool(
+        _REPORTING_AFTER.match(text[end:]) or _ACCORDING_BEFORE.search(text[max(0, start - 20) : start])
+    )
 
 
 def _anaphoric_source(text: str, last: str) -> str:
-    """ "the network said" after a sentence naming the Darfur Rights Network refers back to it."""
-    m = _ANAPHORA.search(text)
-    if m and last and m.group(1).lower()[:8] in last.lower():
-        return last
+    """ "the network said" / "it said" after a sentence naming the Darfur Rights Network."""
+    if not last:
+        return ""
+    for m in _ANAPHORA.finditer(text):
+        noun = (m.group(1) or "").lower()
+        if noun and noun[:8] in last.lower() and _attributed(text, m.start(), m.end()):
+            return last
+        if not noun and _IT_SAID.match(text[m.end() :]):
+            return last
     return ""
 
 
 def _source_in(text: str, sources: dict[str, str]) -> str:
     low = text.lower()
     for alias in sorted(sources, key=len, reverse=True):
-        if re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", low):
-            return sources[alias]
+        for m in re.finditer(rf"(?<![\w]){re.escape(alias)}(?![\w])", low):
+            if _attributed(low, m.start(), m.end()):
+                return sources[alias]
     return ""
 
 

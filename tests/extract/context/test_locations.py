@@ -65,3 +65,10 @@ def test_most_specific_place_in_the_sentence_wins() -> None:
     text = "In Syria, shelling near Homs killed 8 people."
     location = _located(text, "In Syria", "8")
     assert location is not None and location.name == "Homs" and location.precision == "near"
+
+
+def test_later_place_in_the_paragraph_when_none_before() -> None:
+    text = "Officials said 9 people were killed overnight. The attack targeted a market in Homs."
+    location = _located(text, "Officials", "9")
+    assert location is not None
+    assert location.name == "Homs" and location.inferred and location.precision == "near"

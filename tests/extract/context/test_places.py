@@ -169,3 +169,8 @@ def test_spans_index_into_the_text() -> None:
     parsed = parsed_doc(text)
     for place in find_places(parsed, None):  # type: ignore[arg-type]
         assert text[place.span[0]:place.span[1]] == place.text
+
+
+def test_possessive_compass_region() -> None:
+    place = places_in("Militants carried out executions in Syria's northwest, monitors said.")["Syria's northwest"]
+    assert place.precision == "region" and place.name == "Northwest Syria"

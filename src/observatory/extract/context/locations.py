@@ -2,7 +2,8 @@
 
 Order of evidence, most direct first:
 1. a place in the claim's own sentence (the most specific one, nearest the claim on ties);
-2. the nearest place earlier in the same paragraph (inferred; a town becomes "near");
+2. the nearest place earlier in the same paragraph, else the nearest later one (inferred; a town
+   becomes "near");
 3. the headline, else the first paragraph (inferred; a town is widened to its admin1).
 A settlement the gazetteer does not know ("the village of X") is still the claim's location,
 with `name=None`, no coordinates and the document's main country.
@@ -64,10 +65,12 @@ def _locate(claim: Claim, parsed: ParsedDocument, places: list[PlaceMention],
         return to_location(best, main_country, inferred=False)
     if sentence is None:
         return None
-    paragraph_start = min((s.start for s in sentences if s.paragraph == sentence.paragraph), default=start)
-    earlier = [p for p in places if paragraph_start <= p.span[0] < start and p.name is not None]
-    if earlier:
-        nearest = max(earlier, key=lambda p: p.span[0])
+    same = [s for s in sentences if s.paragraph == sentence.paragraph]
+    p_start, p_end = min(s.start for s in same), max(s.end for s in same)
+    earlier = [p for p in places if p_start <= p.span[0] < start and p.name is not None]
+    later = [p for p in places if end <= p.span[0] < p_end and p.name is not None]
+    if earlier or later:
+        nearest = max(earlier, key=lambda p: p.span[0]) if earlier else min(later, key=lambda p: p.span[0])
         location = to_location(nearest, main_country, inferred=True)
         if location.precision == "exact":
             location = location.model_copy(update={"precision": "near"})

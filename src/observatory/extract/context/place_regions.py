@@ -79,6 +79,15 @@ def direction_before(text: str, start: int) -> tuple[int, str] | None:
     return start - (len(text[max(0, start - 30):start]) - match.start(1)), sector
 
 
+def direction_after(text: str, end: int) -> tuple[int, str] | None:
+    """A compass word after a possessive country name ("Syria's northwest"): (its end, sector)."""
+    match = re.match(r"[’']s\s+([A-Za-z]+(?:-[A-Za-z]+)?)\b", text[end:end + 30])
+    if not match:
+        return None
+    sector = vocab().directions.get(match.group(1).casefold())
+    return (end + match.end(1), sector) if sector else None
+
+
 def _in_sector(
     lat: float, lon: float, sector: str, lats: tuple[float, float], lons: tuple[float, float]
 ) -> bool:

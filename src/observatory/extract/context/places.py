@@ -23,7 +23,12 @@ from observatory.extract.context.place_candidates import (
 )
 from observatory.extract.context.place_data import vocab
 from observatory.extract.context.place_normalize import name_key
-from observatory.extract.context.place_regions import compass_region, direction_before, find_region_spans
+from observatory.extract.context.place_regions import (
+    compass_region,
+    direction_after,
+    direction_before,
+    find_region_spans,
+)
 from observatory.extract.context.place_resolve import BIG_CITY, Context, precision_of, resolve
 from observatory.extract.context.place_text import sentences_of
 from observatory.extract.document import ParsedDocument, Sentence
@@ -159,10 +164,14 @@ def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
 
 def _place_mention(parsed: ParsedDocument, cand: Candidate, place: GeoPlace) -> PlaceMention:
     if place.kind == "country":
-        direction = direction_before(parsed.text, cand.start)
-        region = compass_region(place, direction[1]) if direction else None
-        if direction and region is not None:
-            return _mention(parsed, direction[0], cand.end, region, "region")
+        before = direction_before(parsed.text, cand.start)
+        region = compass_region(place, before[1]) if before else None
+        if before and region is not None:
+            return _mention(parsed, before[0], cand.end, region, "region")
+        after = direction_after(parsed.text, cand.end)
+        region = compass_region(place, after[1]) if after else None
+        if after and region is not None:
+            return _mention(parsed, cand.start, after[0], region, "region")
     return _mention(parsed, cand.start, cand.end, place, precision_of(place, cand))
 
 

@@ -4,8 +4,8 @@
 `attach_times` gives each claim, most direct evidence first:
 1. a time in its own sentence (the nearest one to the claim);
 2. the nearest time earlier in its paragraph, else later in it (inferred);
-3. the document's main time: the first recent (within 31 days of publication) day-, days- or
-   week-level time in the first three paragraphs (inferred).
+3. the document's main time: the span of its recent (within 31 days of publication) day-level
+   times, e.g. "Thursday" to "Saturday" (inferred).
 Otherwise the claim keeps `time=None`: the publication date says when it was reported, not when
 it happened, so it is never used as a claim's time.
 """
@@ -61,19 +61,26 @@ def find_times(parsed: ParsedDocument) -> list[TimeMention]:
 
 
 def main_time(parsed: ParsedDocument, times: list[TimeMention]) -> TimeRef | None:
+    """The incident window: from the earliest to the latest recent day-level time in the text.
+
+    Only times ending within RECENT_DAYS before publication count (background years and old
+    dates do not). One such time is returned as is; several are spanned ("Thursday" ... "Saturday").
+    """
     published = parsed.input.published
-    sentences = sentences_of(parsed)
-    if published is None or not sentences:
+    if published is None:
         return None
-    first_paragraphs = sorted({s.paragraph for s in sentences})[:3]
-    limit = max(s.end for s in sentences if s.paragraph in first_paragraphs)
-    for mention in times:
-        ref = mention.ref
-        if mention.span[0] >= limit or ref.precision not in {"day", "days", "week"} or ref.end is None:
-            continue
-        if published - dt.timedelta(days=RECENT_DAYS) <= ref.end <= published + dt.timedelta(days=1):
-            return ref
-    return None
+    earliest = published - dt.timedelta(days=RECENT_DAYS)
+    recent = [t.ref for t in times
+              if t.ref.precision in {"day", "days"} and t.ref.start is not None and t.ref.end is not None
+              and earliest <= t.ref.end <= published + dt.timedelta(days=1)]
+    if not recent:
+        return None
+    first = min(recent, key=lambda r: r.start or published)
+    last = max(recent, key=lambda r: r.end or published)
+    if first.start == last.end:
+        return first
+    label = first.label if first is last else f"{first.label} to {last.label}"
+    return TimeRef(label=label, start=first.start, end=last.end, precision="days")
 
 
 def attach_times(claims: list[Claim], parsed: ParsedDocument, times: list[TimeMention]) -> list[Claim]:

@@ -42,6 +42,7 @@ class SpeakerResolver:
         self.sentences = sentences
         self.nlp = nlp
         self._docs: dict[int, Doc] = {}
+        self._fragments: dict[tuple[int, int], Doc] = {}
 
     def resolve(self, quote: _QuoteLike) -> tuple[str | None, str | None]:
         close = quote.close_mark if quote.close_mark is not None else quote.end
@@ -50,6 +51,20 @@ class SpeakerResolver:
             if found is not None:
                 return self._full_name(found[0], quote.open_mark), found[1]
         return None, None
+
+    def prefetch(self, quotes: list[_QuoteLike]) -> None:
+        """Parse every quote's attribution fragments in one `nlp.pipe` batch (cheaper than one
+        call each); sentences with a candidate parse need none."""
+        wanted: list[tuple[int, int]] = []
+        for quote in quotes:
+            close = quote.close_mark if quote.close_mark is not None else quote.end
+            for index, lo, hi, _ in self._frames(quote.open_mark, close):
+                if self.sentences[index].doc is None and (lo, hi) not in self._fragments:
+                    wanted.append((lo, hi))
+        wanted = list(dict.fromkeys(wanted))
+        texts = (self.parsed.text[lo:hi] for lo, hi in wanted)
+        for key, doc in zip(wanted, self.nlp.pipe(texts), strict=True):
+            self._fragments[key] = doc
 
     def _full_name(self, name: str, before: int) -> str:
         """'Zeidan said' after 'Hiba Zeidan, who ...' earlier in the text: the full name."""
@@ -88,10 +103,20 @@ class SpeakerResolver:
                 frames.append((before, s.start, open_mark, True))
         return frames
 
-    def _from_frame(self, index: int, lo: int, hi: int, prefer_last: bool) -> tuple[str, str | None] | None:
+    def _frame_doc(self, index: int, lo: int, hi: int) -> tuple[Doc, int]:
+        """A parse covering [lo, hi) and its document offset: the candidate parse of the sentence
+        when there is one, else a parse of just the attribution fragment (", he said." costs far
+        less than the quoted sentence around it)."""
         sentence = self.sentences[index]
-        doc = sentence_doc(sentence, self.nlp, self._docs)
-        verbs = [t for t in doc if _in(t, sentence, lo, hi) and t.lemma_.lower() in quote_vocab().speech_verbs
+        if sentence.doc is not None:
+            return sentence.doc, sentence.start
+        if (lo, hi) not in self._fragments:
+            self._fragments[(lo, hi)] = self.nlp(self.parsed.text[lo:hi])
+        return self._fragments[(lo, hi)], lo
+
+    def _from_frame(self, index: int, lo: int, hi: int, prefer_last: bool) -> tuple[str, str | None] | None:
+        doc, offset = self._frame_doc(index, lo, hi)
+        verbs = [t for t in doc if _in(t, offset, lo, hi) and t.lemma_.lower() in quote_vocab().speech_verbs
                  and t.pos_ in ("VERB", "AUX")]
         if prefer_last:
             verbs.reverse()
@@ -101,24 +126,24 @@ class SpeakerResolver:
                 continue
             if subject.lower_ in _PRONOUNS:
                 return self._antecedent(index)
-            return self._speaker_from(subject, sentence)
+            return self._speaker_from(subject, offset)
         for tok in doc:  # "according to X"
-            if tok.lower_ == "according" and _in(tok, sentence, lo, hi):
+            if tok.lower_ == "according" and _in(tok, offset, lo, hi):
                 pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]
                 if pobj:
-                    return self._speaker_from(pobj[0], sentence)
+                    return self._speaker_from(pobj[0], offset)
         return None
 
     # ------------------------------------------------------------------ speakers
-    def _speaker_from(self, head: Token, sentence: Sentence) -> tuple[str, str | None]:
+    def _speaker_from(self, head: Token, offset: int) -> tuple[str, str | None]:
         phrase = _core_phrase(head)
         role = _apposition(head)
-        start = sentence.start + phrase.start_char
+        start = offset + phrase.start_char
         person = _person_in(phrase, start, self.nlp)
         if person is None:
             # "Syria's leader, ex-commander, Ahmed X, urged": the name sits in an apposition.
             whole = head.doc[head.left_edge.i: head.right_edge.i + 1]
-            found = _person_in(whole, sentence.start + whole.start_char, self.nlp, last=True)
+            found = _person_in(whole, offset + whole.start_char, self.nlp, last=True)
             if found is not None:
                 return found[0], phrase.text.strip(_STRIP) or None
         if person is not None:
@@ -141,19 +166,28 @@ class SpeakerResolver:
         """The person a pronoun points back to: the nearest earlier sentence naming one."""
         for back in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             sentence = self.sentences[back]
+            if sentence.doc is None and not _may_name_speaker(sentence.text):
+                continue  # no name and no speaker noun: not worth a parse
             doc = sentence_doc(sentence, self.nlp, self._docs)
             root = next((t for t in doc if t.dep_ == "ROOT"), None)
             subject = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ not in _PRONOUNS and _is_speakerish(subject):
-                return self._speaker_from(subject, sentence)
+                return self._speaker_from(subject, sentence.start)
             persons = _persons(doc, sentence.start, self.nlp)
             if persons:
                 return persons[-1], None
         return None
 
 
-def _in(tok: Token, sentence: Sentence, lo: int, hi: int) -> bool:
-    at = sentence.start + tok.idx
+def _may_name_speaker(text: str) -> bool:
+    """Cheap pre-check before parsing: a capitalised word after the first, or a speaker noun."""
+    words = re.findall(r"[\w'’-]+", text)
+    nouns = quote_vocab().speaker_nouns
+    return any(w[:1].isupper() for w in words[1:]) or any(w.lower() in nouns for w in words)
+
+
+def _in(tok: Token, offset: int, lo: int, hi: int) -> bool:
+    at = offset + tok.idx
     return lo <= at < hi
 
 

@@ -47,9 +47,9 @@ def find_quotes(parsed: ParsedDocument, nlp: Language) -> list[Quote]:
     resolver = SpeakerResolver(parsed, sentences_of(parsed), nlp)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, str | None, str | None] | None = None
-    for span in quote_spans(text, paragraphs_of(parsed)):
-        if is_scare_quote(text, span):
-            continue
+    spans = [s for s in quote_spans(text, paragraphs_of(parsed)) if not is_scare_quote(text, s)]
+    resolver.prefetch(list(spans))
+    for span in spans:
         speaker, role = resolver.resolve(span)
         if speaker is None and previous is not None and _continues(previous[0], span, text):
             speaker, role = previous[1], previous[2]

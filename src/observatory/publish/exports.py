@@ -70,8 +70,9 @@ def _best(toll: Toll | None, group: str | None = None) -> int | None:
 
 def _actors(inc: Incident) -> tuple[str, str]:
     """actor1: the most blamed perpetrator; actor2: the victims' side (ACLED puts civilians there)."""
+    # Canonical actors only: a bare label ("gunmen", or a misparse) is no actor to code.
     blamed = Counter(
-        (c.perpetrator.actor or c.perpetrator.label) for c in inc.claims if c.perpetrator is not None
+        c.perpetrator.actor for c in inc.claims if c.perpetrator is not None and c.perpetrator.actor
     )
     actor1 = sorted(blamed.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if blamed else ""
     if not actor1 and inc.actors:

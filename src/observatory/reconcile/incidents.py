@@ -119,8 +119,8 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
     return Incident(
         id="inc-" + hashlib.sha1(claims[0].id.encode("utf-8")).hexdigest()[:12],
         title=title_for(claims, events, location, start, end),
-        event_type=_majority(e.event_type for e in events),
-        sub_event_type=_majority(e.sub_event_type for e in events if e.sub_event_type),
+        event_type=(event_type := _majority(e.event_type for e in events)),
+        sub_event_type=_majority(e.sub_event_type for e in events if e.event_type == event_type),
         location=location.model_copy(update={"inferred": False}) if location else None,
         country=location.country if location else None,
         start=start,

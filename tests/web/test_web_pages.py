@@ -17,6 +17,9 @@ def test_dashboard_lists_incidents_with_toll_ranges(client: TestClient) -> None:
     html = client.get("/").text
     assert sample.MARKET.title in html and sample.AMBUSH.title in html
     assert "57 (low 42 – high 57)" in html
+    # The overview chart: one bar per incident with a killed toll, largest first, linking to it.
+    bars = re.findall(r'<a href="(/incidents/[^"]+)">\s*<g class="row', html)
+    assert bars == [f"/incidents/{sample.MARKET.id}", f"/incidents/{sample.AMBUSH.id}"]
     assert "https://" not in html and "http://" not in html.replace('xmlns="http://www.w3.org', "")
 
 

@@ -37,6 +37,8 @@ class RangeRow:
     x_high: float
     y: float
     total: bool
+    title: str = ""  # full text when the label is shortened
+    href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,19 @@ class RangeChart:
     height: int
     rows: list[RangeRow]
     ticks: list[Tick]
+    label_width: int = LABEL_WIDTH
+
+
+@dataclass(frozen=True)
+class RangeInput:
+    """One bar to draw: what it is, its low/best/high, and where it links."""
+
+    label: str
+    low: int
+    best: int
+    high: int
+    total: bool = False
+    href: str | None = None
 
 
 def nice_max(value: int) -> int:
@@ -74,27 +89,53 @@ def outcome_order(outcome: str) -> int:
     return OUTCOMES.index(outcome) if outcome in OUTCOMES else len(OUTCOMES)
 
 
-def range_chart(outcome: str, toll: Toll) -> RangeChart:
-    rows_in = [("all victims", toll.low, toll.best, toll.high, True)]
-    rows_in += [(g.replace("_", " "), r.low, r.best, r.high, False) for g, r in sorted(toll.by_group.items())]
-    top = nice_max(max(r[3] for r in rows_in))
-    plot = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
+def ranges(
+    outcome: str,
+    items: list[RangeInput],
+    width: int = CHART_WIDTH,
+    label_width: int = LABEL_WIDTH,
+    max_label: int = 24,
+) -> RangeChart:
+    """Lay out bars from low to high with a mark at best, on one linear scale from 0."""
+    top = nice_max(max(i.high for i in items))
+    plot = width - label_width - VALUE_WIDTH
     rows = [
         RangeRow(
-            label=label,
-            low=low,
-            best=best,
-            high=high,
-            total=total,
-            x_low=_scale(low, top, LABEL_WIDTH, plot),
-            x_best=_scale(best, top, LABEL_WIDTH, plot),
-            x_high=_scale(high, top, LABEL_WIDTH, plot),
+            label=i.label if len(i.label) <= max_label else i.label[: max_label - 1].rstrip() + "…",
+            title=i.label,
+            low=i.low,
+            best=i.best,
+            high=i.high,
+            total=i.total,
+            href=i.href,
+            x_low=_scale(i.low, top, label_width, plot),
+            x_best=_scale(i.best, top, label_width, plot),
+            x_high=_scale(i.high, top, label_width, plot),
             y=12 + n * ROW_HEIGHT,
         )
-        for n, (label, low, best, high, total) in enumerate(rows_in)
+        for n, i in enumerate(items)
     ]
-    ticks = [Tick(_scale(v, top, LABEL_WIDTH, plot), f"{v:,}") for v in tick_values(top)]
-    return RangeChart(outcome, CHART_WIDTH, 30 + len(rows) * ROW_HEIGHT, rows, ticks)
+    ticks = [Tick(_scale(v, top, label_width, plot), f"{v:,}") for v in tick_values(top)]
+    return RangeChart(outcome, width, 30 + len(rows) * ROW_HEIGHT, rows, ticks, label_width)
+
+
+def range_chart(outcome: str, toll: Toll) -> RangeChart:
+    """An incident's toll for one outcome: all victims, then each victim group."""
+    items = [RangeInput("all victims", toll.low, toll.best, toll.high, total=True)]
+    items += [
+        RangeInput(g.replace("_", " "), r.low, r.best, r.high) for g, r in sorted(toll.by_group.items())
+    ]
+    return ranges(outcome, items)
+
+
+def incidents_chart(incidents: list[Incident], limit: int = 12) -> RangeChart | None:
+    """The largest killed tolls among `incidents`, one bar each, linking to the incident page."""
+    tolled = [(i, i.toll["killed"]) for i in incidents if "killed" in i.toll and i.toll["killed"].high > 0]
+    tolled.sort(key=lambda pair: (pair[1].best, pair[1].high), reverse=True)
+    if not tolled:
+        return None
+    items = [RangeInput(i.title, t.low, t.best, t.high, href=f"/incidents/{i.id}") for i, t in tolled[:limit]]
+    return ranges("killed", items, width=1000, label_width=330, max_label=44)
 
 
 def toll_charts(incident: Incident) -> list[RangeChart]:

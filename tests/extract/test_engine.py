@@ -8,7 +8,14 @@ import pytest
 
 from observatory.bench.corpus import generate_corpus
 from observatory.config import Settings
-from observatory.extract.engine import ENGINES, batches, iter_extractions, ray_address
+from observatory.extract.engine import (
+    ENGINES,
+    IN_FLIGHT_PER_WORKER,
+    batches,
+    iter_extractions,
+    ordered,
+    ray_address,
+)
 from observatory.models import DocumentExtraction, DocumentInput
 
 
@@ -32,6 +39,30 @@ def test_batches_are_lazy_and_complete() -> None:
     assert next(stream) == [0, 1, 2]
     assert consumed == [0, 1, 2]
     assert list(stream) == [[3, 4, 5], [6]]
+
+
+def test_ordered_keeps_a_bounded_window_and_input_order() -> None:
+    docs = _documents()
+    read: list[str] = []
+    submitted: list[int] = []
+
+    def stream() -> object:
+        for doc in docs:
+            read.append(doc.id)
+            yield doc
+
+    def submit(batch: list[DocumentInput]) -> list[DocumentInput]:
+        submitted.append(len(read))
+        return batch
+
+    def resolve(batch: list[DocumentInput]) -> list[DocumentExtraction]:
+        return [DocumentExtraction(doc=d.id) for d in reversed(batch)][::-1]
+
+    results = ordered(submit, resolve, stream(), Settings(batch_size=1), 1)  # type: ignore[arg-type]
+    first = next(results)
+    assert first.doc == docs[0].id
+    assert len(read) <= IN_FLIGHT_PER_WORKER + 1  # never reads the whole input ahead
+    assert [first.doc, *(r.doc for r in results)] == [d.id for d in docs]
 
 
 def test_unknown_engine_is_refused_with_the_choices() -> None:

@@ -48,7 +48,7 @@ def batches(docs: Iterable[DocumentInput], size: int) -> Iterator[list[DocumentI
         yield batch
 
 
-def _ordered(submit: Callable[[list[DocumentInput]], Any], resolve: Callable[[Any], list[DocumentExtraction]],
+def ordered(submit: Callable[[list[DocumentInput]], Any], resolve: Callable[[Any], list[DocumentExtraction]],
              docs: Iterable[DocumentInput], settings: Settings, workers: int) -> Iterator[DocumentExtraction]:
     """Submit batches with a bounded window and yield their results in submission order."""
     pending: deque[Any] = deque()
@@ -102,7 +102,7 @@ def process_map(docs: Iterable[DocumentInput], settings: Settings,
         def submit(batch: list[DocumentInput]) -> Future[list[DocumentExtraction]]:
             return pool.submit(_run_in_worker, function, batch)
 
-        yield from _ordered(submit, lambda future: future.result(), docs, settings, workers)
+        yield from ordered(submit, lambda future: future.result(), docs, settings, workers)
 
 
 # --------------------------------------------------------------------------- Ray
@@ -153,7 +153,7 @@ def _ray_engine(docs: Iterable[DocumentInput], settings: Settings) -> Iterator[D
             return [DocumentExtraction.model_validate(item) for item in ray.get(ref)]
 
         try:
-            yield from _ordered(submit, resolve, docs, settings, workers)
+            yield from ordered(submit, resolve, docs, settings, workers)
         finally:
             for actor in actors:
                 ray.kill(actor)

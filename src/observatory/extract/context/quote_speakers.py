@@ -58,7 +58,8 @@ class SpeakerResolver:
         wanted: list[tuple[int, int]] = []
         for quote in quotes:
             close = quote.close_mark if quote.close_mark is not None else quote.end
-            for index, lo, hi, _ in self._frames(quote.open_mark, close):
+            # Only the first frame: the later ones are rarely needed.
+            for index, lo, hi, _ in self._frames(quote.open_mark, close)[:1]:
                 if self.sentences[index].doc is None and (lo, hi) not in self._fragments:
                     wanted.append((lo, hi))
         wanted = list(dict.fromkeys(wanted))

@@ -158,8 +158,9 @@ class Cluster:
 # --------------------------------------------------------------------------- step 1: per document
 def mentions_of(doc: DocumentInput, claims: list[Claim], events: list[Event]) -> list[Mention]:
     found: list[Mention] = []
+    background = vocab().background_phrases
     for c in claims:
-        if c.historical:
+        if c.historical or any(p.search(c.text) for p in background):
             continue  # background ("in 2013 ... killed scores") is never part of today's incident
         actors = frozenset([c.perpetrator.actor] if c.perpetrator and c.perpetrator.actor else [])
         found.append(_mention(doc, c.span[0], c.text, c.location, c.time, actors, claim=c))

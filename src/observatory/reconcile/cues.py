@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from observatory.models import ActorMention, DocumentInput
+from observatory.models import ActorMention, DocumentInput, Quote
 from observatory.reconcile.figures import normalise
 from observatory.reconcile.vocab import vocab
 
@@ -78,9 +78,14 @@ def actor_key(actor: ActorMention) -> str:
 
 
 def find_statements(
-    doc: DocumentInput, actors: Iterable[ActorMention], sources: dict[str, str], years: set[int]
+    doc: DocumentInput,
+    actors: Iterable[ActorMention],
+    sources: dict[str, str],
+    years: set[int],
+    quotes: Iterable[Quote] = (),
 ) -> list[Statement]:
     """Cue sentences of one document. `sources` maps alias (lower-case) -> source name."""
+    spoken = [q for q in quotes if q.speaker]
     v = vocab()
     mentions = sorted(actors, key=lambda a: a.span[0])
     found: list[Statement] = []
@@ -96,7 +101,11 @@ def find_statements(
         found.extend(_initiators(doc.id, sent, here, source))
         cue = next((m for p in v.denial if (m := p.search(sent.text))), None)
         if cue is not None:
-            party = _denying_party(sent, here, previous, sent.start + cue.start())
+            # Words inside a quote are the speaker's, whoever else the sentence names.
+            speaker = next(
+                (q.speaker for q in spoken if q.span[0] < sent.end and sent.start < q.span[1]), None
+            )
+            party = speaker or _denying_party(sent, here, previous, sent.start + cue.start())
             found.append(Statement(doc.id, "denial", sent, key=normalise(party), label=party, source=source))
         previous = here or previous
         for kind, patterns in (

@@ -156,7 +156,9 @@ def _statements(
     for d in docs:
         doc = corpus.docs[d]
         doc_years = years | ({doc.published.year} if doc.published else set())
-        found.extend(find_statements(doc, corpus.actors.get(d, []), aliases, doc_years))
+        found.extend(
+            find_statements(doc, corpus.actors.get(d, []), aliases, doc_years, corpus.quotes.get(d, []))
+        )
     return found
 
 

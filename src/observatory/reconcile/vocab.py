@@ -15,6 +15,7 @@ import yaml
 class Vocab:
     window_days: int
     background_days: int
+    background_phrases: tuple[re.Pattern[str], ...]
     text_similarity: float
     minhash_permutations: int
     credible_kinds: frozenset[str]
@@ -51,6 +52,7 @@ def vocab() -> Vocab:
     return Vocab(
         window_days=int(clus["window_days"]),
         background_days=int(clus["background_days"]),
+        background_phrases=_patterns(clus["background_phrases"]),
         text_similarity=float(clus["text_similarity"]),
         minhash_permutations=int(clus["minhash_permutations"]),
         credible_kinds=frozenset(raw["credible_source_kinds"]),

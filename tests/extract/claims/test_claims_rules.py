@@ -126,3 +126,30 @@ def test_source_carries_over_in_paragraph(claims_of: Extract) -> None:
 def test_ids_are_deterministic(claims_of: Extract) -> None:
     text = "Seven people were killed and 12 injured in the blast."
     assert [c.id for c in claims_of(text)] == [c.id for c in claims_of(text)] == ["t-c001", "t-c002"]
+
+
+def test_lost_their_lives_and_perpetrator_subject(claims_of: Extract) -> None:
+    claims = claims_of("More than 400 people have lost their lives. Gunmen shot dead 6 herders.")
+    assert [(c.count.low, c.victims.group) for c in claims] == [(400, "people"), (6, "civilians")]
+
+
+def test_elided_victims_take_the_group_before(claims_of: Extract) -> None:
+    claims = claims_of("Fourteen miners were killed and nine injured in the collapse caused by the blast.")
+    assert [(c.outcome, c.victims.group) for c in claims] == [("killed", "civilians"), ("injured", "civilians")]
+
+
+def test_of_them_subset(claims_of: Extract) -> None:
+    claims = claims_of("The fighting has killed 2,310 people this year, 1,450 of them civilians, the monitor said.")
+    assert [(c.count.low, c.victims.group) for c in claims] == [(2310, "people"), (1450, "civilians")]
+    assert claims[1].part_of == claims[0].id and claims[1].outcome == "killed"
+
+
+def test_disclaimer_sentence_hedges_previous_claim(claims_of: Extract) -> None:
+    claims = claims_of("The rebels said they had captured 40 soldiers. The claim could not be verified.")
+    assert claims and claims[0].hedged and claims[0].outcome == "detained"
+
+
+def test_year_in_other_clause_is_not_historical(claims_of: Extract) -> None:
+    text = "On Sunday at least 9 people were killed in the town, which lost 70 residents in a raid in 2016."
+    claims = claims_of(text, published=dt.date(2025, 5, 1))
+    assert [(c.count.low, c.historical) for c in claims] == [(9, False), (70, True)]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from collections.abc import Callable
+
+import pytest
 
 from observatory.models import Claim
 

@@ -42,16 +42,22 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def _phrase(verb: Token) -> Outcome | None:
-    """Verb + complement patterns ("shot dead", "laid to rest", "lost their lives")."""
+def _phrase_match(verb: Token) -> tuple[Outcome, Token] | None:
+    """Verb + complement patterns ("shot dead", "laid to rest", "lost their lives"): the outcome
+    and the complement token."""
     phrases = vocab.outcomes().phrases
     head = _lemma(verb)
     for child in verb.children:
         for t in (child, *child.children):
             hit = phrases.get((head, _lemma(t)))
             if hit:
-                return hit
+                return hit, t
     return None
+
+
+def _phrase(verb: Token) -> Outcome | None:
+    found = _phrase_match(verb)
+    return found[0] if found else None
 
 
 def word_outcome(t: Token) -> Outcome | None:
@@ -139,8 +145,11 @@ def _verb_outcome(verb: Token, role: str) -> Link | None:
     """Outcome of the clause whose head is `verb`, for a participant in `role`."""
     v = vocab.outcomes()
     lemma = _lemma(verb)
-    has_object = any(c.dep_ in {"dobj"} for c in verb.children)
-    if _phrase(verb) and role != "nsubj" or (_phrase(verb) and not has_object):
+    phrase = _phrase_match(verb)
+    # The phrase complement may be the object ("lost their lives"); any other object means the
+    # subject is the perpetrator ("gunmen shot dead 12 people").
+    has_object = any(c.dep_ == "dobj" and (phrase is None or c.i != phrase[1].i) for c in verb.children)
+    if phrase is not None and (role != "nsubj" or not has_object):
         return _make(verb)
     if role in {"nsubjpass", "dobj"} and lemma in v.transitive:
         return _make(verb)

@@ -51,7 +51,7 @@ def test_filters_narrow_the_list(visit: Visit) -> None:
 
 def test_incident_page_shows_each_outlet_side_by_side(visit: Visit) -> None:
     visit.goto("/")
-    visit.page.click(f"text={sample.MARKET.title}")
+    visit.page.click(f"table.incidents a.incident-link >> text={sample.MARKET.title}")
     visit.page.wait_for_load_state("networkidle")
     assert visit.page.url.endswith(f"/incidents/{sample.MARKET.id}")
     columns = visit.page.locator(".source-column")

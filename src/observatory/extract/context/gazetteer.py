@@ -11,6 +11,7 @@ whole table in memory.
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import sqlite3
 import tempfile
@@ -99,6 +100,9 @@ def _row_to_place(prefix: str, row: tuple) -> GeoPlace:
     return GeoPlace(f"{prefix}{pid}", name, cc, kind, lat, lon, admin1, admin2, int(population or 0))
 
 
+_SERIALS = itertools.count()
+
+
 class Gazetteer:
     """Read-only view over the built-in index and, when present, the user's imported dump."""
 
@@ -106,6 +110,7 @@ class Gazetteer:
         self._conns = [(prefix, sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False))
                        for prefix, p in paths]
         self._exact_cache: dict[str, list[NameHit]] = {}
+        self.serial = next(_SERIALS)  # identifies this view in memo keys (ids can be reused)
         self._block_cache: OrderedDict[tuple, list[str]] = OrderedDict()
 
     def _query(self, sql: str, args: tuple) -> list[NameHit]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from observatory.extract.context.place_data import vocab
 from observatory.extract.document import Sentence
@@ -48,6 +49,16 @@ def _strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+_OF_NOUN = re.compile(r"([a-z]+)\s+of$")
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:a|the|an)\s+([\w-]+)(?:\s+([\w-]+))?")
+
+
+@lru_cache(maxsize=1)
+def _near_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in vocab().near_cues)
+    return re.compile(rf"\b(?:{cues})$")
+
+
 def _cues(text: str, start: int, end: int, cand: Candidate) -> None:
     v = vocab()
     before = text[max(0, start - 60):start].casefold()
@@ -55,26 +66,17 @@ def _cues(text: str, start: int, end: int, cand: Candidate) -> None:
     prev = _PREV_WORD.search(before)
     cand.cue = prev.group(1) if prev and prev.group(1) in v.place_cues else None
     nxt = _NEXT_WORD.match(after)
-    next_word = nxt.group(1) if nxt else ""
+    # "the village of X" (noun before) or "X village" (noun after).
     stripped_before = before.rstrip()
-    for noun in v.settlement_nouns:
-        if stripped_before.endswith(f"{noun} of") or next_word == noun:
-            cand.settlement = True
-    for noun in v.admin1_nouns:
-        if stripped_before.endswith(f"{noun} of") or next_word == noun:
-            cand.admin1 = True
-    for noun in v.admin2_nouns:
-        if stripped_before.endswith(f"{noun} of") or next_word == noun:
-            cand.admin2 = True
-    if any(stripped_before.endswith(cue) for cue in v.near_cues) or _KM.search(before):
-        cand.near = True
+    of_noun = _OF_NOUN.search(stripped_before)
+    nouns = {of_noun.group(1) if of_noun else "", nxt.group(1) if nxt else ""}
     # ", a coastal town" / ", a province" right after the name says what kind of place it is.
-    appositive = re.match(r"^\s*,\s*(?:a|the|an)\s+([\w-]+)(?:\s+([\w-]+))?", after)
+    appositive = _APPOSITIVE.match(after)
     kinds = set(appositive.groups()) if appositive else set()
-    if kinds & {"village", "town", "city", "hamlet"}:
-        cand.settlement = True
-    if kinds & v.admin1_nouns:
-        cand.admin1 = True
+    cand.settlement = bool(nouns & v.settlement_nouns or kinds & {"village", "town", "city", "hamlet"})
+    cand.admin1 = bool((nouns | kinds) & v.admin1_nouns)
+    cand.admin2 = bool(nouns & v.admin2_nouns)
+    cand.near = bool(_near_pattern().search(stripped_before) or _KM.search(before))
 
 
 def _first_word_offset(text: str) -> int:

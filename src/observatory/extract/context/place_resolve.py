@@ -8,7 +8,7 @@ demonyms ("Syrian"), and countries of unambiguous well-known places. A name with
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -137,7 +137,25 @@ def _fuzzy_keys(gaz: Gazetteer, query: str, context: Context) -> set[str]:
     return found
 
 
+_FUZZY_MEMO: OrderedDict[tuple, GeoPlace | None] = OrderedDict()
+FUZZY_MEMO_SIZE = 8192  # news repeats the same unknown names; fuzzy search is the costly step
+
+
 def best_fuzzy(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | None:
+    """Transliteration variants and typos, memoised on everything the answer depends on."""
+    key = (gaz.serial, name_key(cand.text), context.primary, context.countries, _cued(cand), cand.ner,
+           cand.admin1, cand.admin2, cand.settlement)
+    if key in _FUZZY_MEMO:
+        _FUZZY_MEMO.move_to_end(key)
+        return _FUZZY_MEMO[key]
+    place = _best_fuzzy(gaz, cand, context)
+    _FUZZY_MEMO[key] = place
+    if len(_FUZZY_MEMO) > FUZZY_MEMO_SIZE:
+        _FUZZY_MEMO.popitem(last=False)
+    return place
+
+
+def _best_fuzzy(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | None:
     """Transliteration variants and typos: skeleton collisions plus a length/letter block."""
     query = name_key(cand.text)
     if len(query.replace(" ", "")) < 5:

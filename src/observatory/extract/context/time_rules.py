@@ -232,11 +232,27 @@ RULES: list[tuple[re.Pattern[str], Resolver]] = [
 ]
 
 
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words one of which must occur (lower-cased) for each rule to be worth running: most news text
+# has no time expression of most kinds, and `in` on a string is far cheaper than a regex scan.
+_NEEDS: list[tuple[str, ...]] = [
+    ("-",), ("/", "."), _MONTH_WORDS, _MONTH_WORDS, _MONTH_WORDS, _MONTH_WORDS, _MONTH_WORDS,
+    _MONTH_WORDS, ("19", "20"), _WEEKDAY_WORDS, _WEEKDAY_WORDS, ("yesterday",),
+    ("yesterday", "night", "overnight"), ("today", "this", "tonight"), ("weekend",), ("week",),
+    ("month",), ("year",), ("ago",),
+]
+assert len(_NEEDS) == len(RULES), "one entry of _NEEDS per rule"
+
+
 def scan(text: str, published: dt.date | None) -> Iterator[tuple[int, int, Window]]:
     """Non-overlapping time expressions in `text` with their windows, in text order."""
+    lowered = text.lower()
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, Window]] = []
-    for pattern, resolver in RULES:
+    for (pattern, resolver), needs in zip(RULES, _NEEDS, strict=True):
+        if not any(word in lowered for word in needs):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -22,7 +22,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from datasketch import MinHash
 
@@ -108,6 +107,7 @@ class Group:
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""
     anchor: Place | None = None  # the place the group is about (the document's lead place)
+    _signature: MinHash | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.anchor = self.anchor or self.place
@@ -119,6 +119,11 @@ class Group:
     @property
     def events(self) -> list[Event]:
         return [m.event for m in self.mentions if m.event is not None]
+
+    def signature(self, permutations: int) -> MinHash:
+        if self._signature is None:
+            self._signature = _minhash(self.text, permutations)
+        return self._signature
 
     def dates(self) -> tuple[dt.date | None, dt.date | None]:
         starts = [m.start for m in self.mentions if m.start]
@@ -135,6 +140,21 @@ class Group:
 @dataclass
 class Cluster:
     groups: list[Group] = field(default_factory=list)
+    # Cached as groups join, so clustering stays cheap on large corpora.
+    span: tuple[dt.date | None, dt.date | None] = (None, None)
+    doc_ids: set[str] = field(default_factory=set)
+    actor_names: set[str] = field(default_factory=set)
+
+    def add(self, group: Group) -> None:
+        self.groups.append(group)
+        self.doc_ids.add(group.doc)
+        self.actor_names |= group.actors
+        start, end = group.dates()
+        lo, hi = self.span
+        self.span = (
+            min(d for d in (lo, start) if d) if lo or start else None,
+            max(d for d in (hi, end) if d) if hi or end else None,
+        )
 
     @property
     def docs(self) -> list[str]:
@@ -149,10 +169,7 @@ class Cluster:
         return [g.anchor for g in self.groups if g.anchor is not None]
 
     def dates(self) -> tuple[dt.date | None, dt.date | None]:
-        spans = [g.dates() for g in self.groups]
-        starts = [s for s, _ in spans if s]
-        ends = [e for _, e in spans if e]
-        return (min(starts) if starts else None, max(ends) if ends else None)
+        return self.span
 
 
 # --------------------------------------------------------------------------- step 1: per document
@@ -277,31 +294,34 @@ def _fits(m: Mention, g: Group) -> bool:
 def cluster_groups(groups: Iterable[Group]) -> list[Cluster]:
     ordered = sorted(groups, key=lambda g: (g.published or dt.date.min, g.doc, g.index))
     clusters: list[Cluster] = []
+    window = vocab().window_days
     for g in ordered:
         best: tuple[float, int] | None = None
+        span = g.dates()
         for n, cluster in enumerate(clusters):
+            if g.doc in cluster.doc_ids or not _dates_meet(span, cluster.span, window):
+                continue
             score = _affinity(g, cluster)
             if score is not None and (best is None or score > best[0]):
                 best = (score, n)
         if best is None:
-            clusters.append(Cluster(groups=[g]))
+            clusters.append(Cluster())
+            clusters[-1].add(g)
         else:
-            clusters[best[1]].groups.append(g)
+            clusters[best[1]].add(g)
     return clusters
 
 
 def _affinity(g: Group, cluster: Cluster) -> float | None:
-    """A score when `g` may join `cluster`, None when it may not."""
+    """A score when `g` (of another document, at a compatible date) may join `cluster`."""
     v = vocab()
-    if g.doc in cluster.docs or not _dates_meet(g.dates(), cluster.dates(), v.window_days):
-        return None
     if not all(compatible(g.anchor, p) for p in cluster.anchors):
         return None
-    similarity = max(_jaccard(g.text, other.text, v.minhash_permutations) for other in cluster.groups)
+    similarity = max(_jaccard(g, other, v.minhash_permutations) for other in cluster.groups)
     same_spot = g.anchor is not None and any(
         p.level >= 2 and same_place(g.anchor, p) for p in cluster.anchors
     )
-    shared = bool(g.actors & frozenset(a for o in cluster.groups for a in o.actors))
+    shared = bool(g.actors & cluster.actor_names)
     if not (same_spot or shared or similarity >= v.text_similarity):
         return None
     return similarity + (0.5 if same_spot else 0.0) + (0.2 if shared else 0.0)
@@ -316,7 +336,6 @@ def _dates_meet(
     return a[0] <= b[1] + window and b[0] <= a[1] + window  # type: ignore[operator]
 
 
-@lru_cache(maxsize=4096)
 def _minhash(text: str, permutations: int) -> MinHash:
     mh = MinHash(num_perm=permutations, seed=1)
     for word in sorted({w for w in _WORD.findall(text.lower()) if w not in _STOP}):
@@ -324,10 +343,10 @@ def _minhash(text: str, permutations: int) -> MinHash:
     return mh
 
 
-def _jaccard(a: str, b: str, permutations: int) -> float:
-    if not a.strip() or not b.strip():
+def _jaccard(a: Group, b: Group, permutations: int) -> float:
+    if not a.text.strip() or not b.text.strip():
         return 0.0
-    return float(_minhash(a, permutations).jaccard(_minhash(b, permutations)))
+    return float(a.signature(permutations).jaccard(b.signature(permutations)))
 
 
 def build_clusters(

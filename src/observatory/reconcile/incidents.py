@@ -108,9 +108,7 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
         overtaken=frozenset(result.overtaken),
     )
     docs = sorted({c.doc for c in claims}, key=lambda d: (corpus.published.get(d) or dt.date.min, d))
-    quotes = [
-        q for d in docs if corpus.main_groups.get(d) in cluster.groups for q in corpus.quotes.get(d, [])
-    ]
+    quotes = [q for d in docs if _leads(cluster, corpus, d) for q in corpus.quotes.get(d, [])]
     contradictions = find_contradictions(ctx, quotes, corpus.single_quotes, result.tolls)
     grades = grade_claims(claims, contradictions, corpus.outlets)
     graded = [c.model_copy(update={"grade": grades[c.id]}) for c in claims]
@@ -149,7 +147,7 @@ def _statements(
 ) -> list[Statement]:
     """Doc-level cue sentences, for documents whose main group is in this incident."""
     names = {c.source.name for c in claims if c.source and c.source.name}
-    docs = [d for d in _ordered_docs(cluster, corpus) if corpus.main_groups.get(d) in cluster.groups]
+    docs = [d for d in _ordered_docs(cluster, corpus) if _leads(cluster, corpus, d)]
     aliases = source_aliases(names, (corpus.docs[d].text for d in docs))
     years = {y for y in (start.year if start else None, end.year if end else None) if y}
     found: list[Statement] = []
@@ -160,6 +158,12 @@ def _statements(
             find_statements(doc, corpus.actors.get(d, []), aliases, doc_years, corpus.quotes.get(d, []))
         )
     return found
+
+
+def _leads(cluster: Cluster, corpus: _Corpus, doc: str) -> bool:
+    """Whether the document's main group (what the article is about) is in this cluster."""
+    main = corpus.main_groups.get(doc)
+    return any(g is main for g in cluster.groups)
 
 
 def _ordered_docs(cluster: Cluster, corpus: _Corpus) -> list[str]:

@@ -9,11 +9,12 @@ from spacy.language import Language
 
 from observatory.evaluation.context_actors_eval import parse_text
 from observatory.extract import load_nlp
+from observatory.extract.context.actor_sentences import sentences_of
 from observatory.extract.context.actors import find_actors
 from observatory.extract.context.events import find_events
 from observatory.extract.context.times import TimeMention
 from observatory.extract.document import ParsedDocument
-from observatory.models import Claim, Count, Event, Location, PlaceMention, TimeRef, Victims
+from observatory.models import Claim, Count, DocumentInput, Event, Location, PlaceMention, TimeRef, Victims
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +113,22 @@ def test_event_ids_are_deterministic(nlp: Language) -> None:
     first = [e.id for e in _events(text, nlp)]
     assert first == [e.id for e in _events(text, nlp)]
     assert len(set(first)) == 2 and all(i.startswith("ev-e") for i in first)
+
+
+def test_month_march_is_not_a_protest(nlp: Language) -> None:
+    assert _events("The school term began on 3 March in Kadugli.", nlp) == []
+    assert _events("Students marched through Bamako.", nlp)[0].event_type == "protests"
+
+
+def test_headings_and_background_yield_no_event(nlp: Language) -> None:
+    text = "Mass Killings on the Coast\nGunmen killed 9 people in Qardaha on Monday."
+    events = _events(text, nlp)
+    assert [e.text for e in events] == ["Gunmen killed 9 people in Qardaha on Monday."]
+    doc = DocumentInput(id="h", text="In 2014, militants killed 40 miners in the valley.", content_hash="h",
+                        published=dt.date(2025, 3, 9))
+    parsed = ParsedDocument(input=doc)
+    parsed.sentences = sentences_of(parsed)
+    year = TimeRef(label="2014", start=dt.date(2014, 1, 1), end=dt.date(2014, 12, 31), precision="year")
+    old = TimeMention(span=(3, 7), ref=year)
+    assert find_events(parsed, [], [], [], [old]) == []
+    assert len(find_events(parsed, [], [], [], [])) == 1  # undated: kept

@@ -55,6 +55,11 @@ def event_rules() -> tuple[EventRule, ...]:
 
 
 @lru_cache(maxsize=1)
+def lowercase_only() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _raw().get("lowercase_only", []))
+
+
+@lru_cache(maxsize=1)
 def combatant_nouns() -> frozenset[str]:
     return frozenset(str(w).lower() for w in _raw().get("combatant_nouns", []))
 

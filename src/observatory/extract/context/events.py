@@ -4,7 +4,9 @@ One event per sentence that contains a trigger from `data/event_types.yaml`; whe
 triggers of several rules, the rule listed first (the most specific) wins. Triggers are matched
 with one compiled regex over the sentence text (no model: events must be found in every
 sentence, and this step receives no pipeline). Monitors, agencies and media named in the sentence
-are sources, not parties, so they are left out of `actors`.
+are sources, not parties, so they are left out of `actors`. Section headings and background
+(historical claims only, or a sentence dated two or more years before publication) yield no event:
+they would duplicate the body or mix past violence into today's incidents.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import re
 from functools import lru_cache
 
 from observatory.extract.context.actor_sentences import sentences_of
-from observatory.extract.context.event_vocab import EventRule, combatant_nouns, event_rules
+from observatory.extract.context.event_vocab import EventRule, combatant_nouns, event_rules, lowercase_only
 from observatory.extract.context.times import TimeMention
 from observatory.extract.document import ParsedDocument, Sentence
 from observatory.models import ActorMention, Claim, Event, Location, PlaceMention, TimeRef
 
 _NOT_PARTIES = {"monitor", "media", "un_ngo"}
+_HEADING_WORDS = 12
 
 
 # Words as the trigger lookup sees them: hyphenated words stay whole ("booby-trapped", "sit-in").
@@ -54,6 +57,9 @@ def classify(text: str) -> tuple[EventRule, int] | None:
         # Longest trigger at this word first: "missile strike" is shelling, not the air "strike".
         for n in range(min(longest, len(words) - i), 0, -1):
             rule = index.get(tuple(words[i:i + n]))
+            capitalised = i > 0 and matches[i].group()[:1].isupper()
+            if rule and n == 1 and capitalised and words[i] in lowercase_only():
+                rule = None  # "March 9": a month
             if rule:
                 if best is None or rule.priority < best[0].priority:
                     best = (rule, matches[i].start())
@@ -76,7 +82,8 @@ def find_events(
     times: list[TimeMention],
 ) -> list[Event]:
     sentences = sentences_of(parsed)
-    found = {s.index: hit for s in sentences if (hit := classify(s.text))}
+    headings = _heading_sentences(parsed, sentences)
+    found = {s.index: hit for s in sentences if s.index not in headings and (hit := classify(s.text))}
     events: list[Event] = []
     for i, sentence in enumerate(sentences):
         hit = found.get(sentence.index)
@@ -84,6 +91,8 @@ def find_events(
             continue
         rule, trigger = hit
         linked = _linked_claims(sentences, i, claims, found)
+        if _historical(linked, sentence, times, parsed):
+            continue
         etype, sub = rule.event_type, rule.sub_event_type
         if rule.if_combatants and _combatant_victims(sentence.text, trigger, linked):
             etype, sub = rule.if_combatants
@@ -97,6 +106,33 @@ def find_events(
             claims=[c.id for c in linked],
         ))
     return events
+
+
+def _heading_sentences(parsed: ParsedDocument, sentences: list[Sentence]) -> set[int]:
+    """Section headings ("Mass Executions and Atrocities"): a short one-sentence paragraph without
+    final punctuation. They repeat the body, so they would only duplicate its events."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    return {
+        group[0].index for group in by_paragraph.values()
+        if len(group) == 1 and len(group[0].text.split()) <= _HEADING_WORDS
+        and not group[0].text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
+    }
+
+
+def _historical(
+    linked: list[Claim], sentence: Sentence, times: list[TimeMention], parsed: ParsedDocument
+) -> bool:
+    """Background, not news: all linked claims are historical, or (without claims) the sentence is
+    dated two or more calendar years before publication ("In 2013, ... killed scores")."""
+    if linked:
+        return all(c.historical for c in linked)
+    published = parsed.input.published
+    if published is None:
+        return False
+    dates = [t.ref.end or t.ref.start for t in times if _inside(t.span, sentence)]
+    return bool(dates) and all(d is not None and d.year <= published.year - 2 for d in dates)
 
 
 def _combatant_victims(text: str, trigger: int, linked: list[Claim]) -> bool:

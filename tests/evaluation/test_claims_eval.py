@@ -20,14 +20,32 @@ def nlp() -> Language:
 
 
 def _claim(n: int, outcome: str, low: int, group: str, part_of: str | None = None) -> Claim:
-    return Claim(id=f"x-c{n:03d}", doc="x", text="t", span=(0, 1), outcome=outcome,  # type: ignore[arg-type]
-                 count=Count(low=low, high=low, qualifier="exact", text=str(low)),
-                 victims=Victims(group=group, label=group), part_of=part_of)  # type: ignore[arg-type]
+    return Claim(
+        id=f"x-c{n:03d}",
+        doc="x",
+        text="t",
+        span=(0, 1),
+        outcome=outcome,  # type: ignore[arg-type]
+        count=Count(low=low, high=low, qualifier="exact", text=str(low)),
+        victims=Victims(group=group, label=group),
+        part_of=part_of,
+    )  # type: ignore[arg-type]
 
 
 def _gold(outcome: str, low: int, group: str, part_of: int | None = None) -> dict[str, object]:
-    return {"outcome": outcome, "low": low, "high": low, "qualifier": "exact", "group": group, "side": None,
-            "part_of": part_of, "hedged": False, "historical": False, "superseded": False, "source_kind": None}
+    return {
+        "outcome": outcome,
+        "low": low,
+        "high": low,
+        "qualifier": "exact",
+        "group": group,
+        "side": None,
+        "part_of": part_of,
+        "hedged": False,
+        "historical": False,
+        "superseded": False,
+        "source_kind": None,
+    }
 
 
 def test_alignment_prefers_group_then_count() -> None:
@@ -47,8 +65,12 @@ def test_missing_and_extra_claims_are_counted() -> None:
 
 
 def test_gold_dir_records_are_scored(nlp: Language, tmp_path: Path) -> None:
-    record = {"id": "g1", "text": "Gunmen killed 12 farmers near Gao, residents said.", "published": "2025-01-05",
-              "claims": [dict(_gold("killed", 12, "civilians"), source_kind="witness")]}
+    record = {
+        "id": "g1",
+        "text": "Gunmen killed 12 farmers near Gao, residents said.",
+        "published": "2025-01-05",
+        "claims": [dict(_gold("killed", 12, "civilians"), source_kind="witness")],
+    }
     (tmp_path / "claims_sentences.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     scores = {s.field: s for s in claims_eval.evaluate(nlp, gold_dir=tmp_path)}
     assert scores["claims.outcome"].f1 == 1.0
@@ -78,7 +100,8 @@ def test_external_scores_a_small_table(nlp: Language, tmp_path: Path) -> None:
     path = tmp_path / "table.csv"
     path.write_text(
         "Year,Category,Country,Perpetrator,Injured,Dead,Description\n"
-        '2019,Explosion,Nowhere,Unknown,20,9,"A car bomb killed nine people and wounded 20 others at a market."\n'
+        "2019,Explosion,Nowhere,Unknown,20,9,"
+        '"A car bomb killed nine people and wounded 20 others at a market."\n'
         '2018,Assault,Nowhere,Unknown,0,3,"Gunmen shot dead three guards and a driver at the gate."\n',
         encoding="utf-8",
     )

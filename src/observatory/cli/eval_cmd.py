@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -14,7 +15,7 @@ from observatory.cli.common import fail, warn
 from observatory.config import Settings
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -22,8 +23,11 @@ class EvalFormat(str, Enum):
 def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_(
-        fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", help="table or json."),
-        gold: Path | None = typer.Option(None, "--gold", help="Folder with gold files (default: the packaged gold sets)."),
+        fmt: Annotated[EvalFormat, typer.Option("--format", help="table or json.")] = EvalFormat.table,
+        gold: Annotated[
+            Path | None,
+            typer.Option("--gold", help="Folder with gold files (default: the packaged gold sets)."),
+        ] = None,
     ) -> None:
         """Measure extraction accuracy on the gold sets; exit 1 when a field falls below its floor."""
         from observatory.evaluation.runner import run_all
@@ -35,8 +39,17 @@ def register(app: typer.Typer) -> None:
         for note in run.notes:
             warn(note)
         rows = [
-            {"field": s.field, "precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
-             "tp": s.tp, "fp": s.fp, "fn": s.fn, "floor": s.floor, "passed": s.passed}
+            {
+                "field": s.field,
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "f1": round(s.f1, 3),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+                "floor": s.floor,
+                "passed": s.passed,
+            }
             for s in run.scores
         ]
         if fmt is EvalFormat.json:
@@ -48,8 +61,17 @@ def register(app: typer.Typer) -> None:
             for r in rows:
                 mark = "[green]ok[/]" if r["passed"] else "[bold red]BELOW FLOOR[/]"
                 floor = "" if r["floor"] is None else f"{r['floor']:.2f}"
-                table.add_row(str(r["field"]), f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", floor,
-                              str(r["tp"]), str(r["fp"]), str(r["fn"]), mark)
+                table.add_row(
+                    str(r["field"]),
+                    f"{r['precision']:.3f}",
+                    f"{r['recall']:.3f}",
+                    f"{r['f1']:.3f}",
+                    floor,
+                    str(r["tp"]),
+                    str(r["fp"]),
+                    str(r["fn"]),
+                    mark,
+                )
             Console(width=140).print(table)
         if not run.scores:
             fail("no evaluator found gold data to score")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,7 +20,7 @@ from observatory.models import Claim, DocumentInput
 _EXCLUDE = {"grade"}
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -32,7 +33,9 @@ def claim_record(claim: Claim) -> dict[str, object]:
     return record
 
 
-def _documents(paths: list[str], published: dt.date | None, outlet: str | None, skipped: list[str]) -> Iterator[DocumentInput]:
+def _documents(
+    paths: list[str], published: dt.date | None, outlet: str | None, skipped: list[str]
+) -> Iterator[DocumentInput]:
     from observatory.ingest import IngestError, read_inputs
 
     for item in read_inputs(paths, published=published, outlet=outlet):
@@ -61,19 +64,32 @@ def _table(claims: list[Claim]) -> Table:
         victims = c.victims.group + (f" ({c.victims.side})" if c.victims.side else "")
         source = f"{c.source.name} [{c.source.kind}]" if c.source else ""
         excerpt = c.text if len(c.text) <= 90 else c.text[:87] + "..."
-        table.add_row(c.id.rsplit("-", 1)[-1], c.outcome, _count_text(c), victims, (c.part_of or "").rsplit("-", 1)[-1],
-                      source, _flags(c), excerpt)
+        parent = (c.part_of or "").rsplit("-", 1)[-1]
+        table.add_row(
+            c.id.rsplit("-", 1)[-1], c.outcome, _count_text(c), victims, parent, source, _flags(c), excerpt
+        )
     return table
 
 
 def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract(
-        paths: list[str] = typer.Argument(..., help="Files (.txt .html .rss .atom .xml .jsonl), folders or URLs."),
-        published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD when the input has none."),
-        outlet: str | None = typer.Option(None, "--outlet", help="Outlet name when the input has none."),
-        fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl (one claim per line), json or table."),
-        engine: str = typer.Option("local", "--engine", help="Execution engine: local, process or ray."),
+        paths: Annotated[
+            list[str], typer.Argument(help="Files (.txt .html .rss .atom .xml .jsonl), folders or URLs.")
+        ],
+        published: Annotated[
+            str | None,
+            typer.Option("--published", help="Publication date YYYY-MM-DD when the input has none."),
+        ] = None,
+        outlet: Annotated[
+            str | None, typer.Option("--outlet", help="Outlet name when the input has none.")
+        ] = None,
+        fmt: Annotated[
+            ExtractFormat, typer.Option("--format", help="jsonl (one claim per line), json or table.")
+        ] = ExtractFormat.jsonl,
+        engine: Annotated[
+            str, typer.Option("--engine", help="Execution engine: local, process or ray.")
+        ] = "local",
     ) -> None:
         """Extract casualty claims and print them (no database needed)."""
         from observatory.extract.engine import iter_extractions

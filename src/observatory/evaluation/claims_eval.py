@@ -55,8 +55,13 @@ def gold_records(gold_dir: Path | None = None) -> Iterator[dict[str, Any]]:
 
 def predict(record: dict[str, Any], nlp: Language) -> list[Claim]:
     published = dt.date.fromisoformat(record["published"]) if record.get("published") else None
-    doc = DocumentInput(id=str(record["id"]), text=record["text"], published=published,
-                        outlet=record.get("outlet"), content_hash=str(record["id"]))
+    doc = DocumentInput(
+        id=str(record["id"]),
+        text=record["text"],
+        published=published,
+        outlet=record.get("outlet"),
+        content_hash=str(record["id"]),
+    )
     parsed = segment(doc)
     parse_candidates([parsed], nlp)
     return build_claims(parsed)
@@ -64,8 +69,12 @@ def predict(record: dict[str, Any], nlp: Language) -> list[Claim]:
 
 def _value(claim: Claim, name: str) -> object:
     return {
-        "outcome": claim.outcome, "count_low": claim.count.low, "count_high": claim.count.high,
-        "qualifier": claim.count.qualifier, "group": claim.victims.group, "side": _norm(claim.victims.side),
+        "outcome": claim.outcome,
+        "count_low": claim.count.low,
+        "count_high": claim.count.high,
+        "qualifier": claim.count.qualifier,
+        "group": claim.victims.group,
+        "side": _norm(claim.victims.side),
         "source_kind": claim.source.kind if claim.source else None,
     }[name]
 
@@ -96,7 +105,8 @@ def align(preds: list[Claim], golds: list[dict[str, Any]]) -> dict[int, int]:
     for strict in (True, False):
         options = [
             (_distance(p, g), pi, gi)
-            for pi, p in enumerate(preds) for gi, g in enumerate(golds)
+            for pi, p in enumerate(preds)
+            for gi, g in enumerate(golds)
             if p.outcome == g["outcome"] and (not strict or p.victims.group == g["group"])
         ]
         for _, pi, gi in sorted(options):
@@ -149,7 +159,9 @@ def _pred_flag(claim: Claim, name: str) -> bool:
     return claim.part_of is not None if name == "part_of" else bool(getattr(claim, name))
 
 
-def evaluate_records(records: list[dict[str, Any]], nlp: Language, floors: dict[str, float]) -> list[FieldScore]:
+def evaluate_records(
+    records: list[dict[str, Any]], nlp: Language, floors: dict[str, float]
+) -> list[FieldScore]:
     tally = Tally()
     for record in records:
         score_record(predict(record, nlp), record.get("claims", []), tally)

@@ -82,8 +82,11 @@ def evaluate(nlp: Language, path: Path | None = None) -> list[FieldScore]:
     with path.open(encoding="utf-8") as handle:
         for n, row in enumerate(csv.DictReader(handle)):
             gold = {"killed": row.get("Dead", ""), "injured": row.get("Injured", "")}
-            wanted = {k: int(v) for k, v in gold.items() if v.strip().isdigit() and int(v) > 0
-                      and states(row["Description"], int(v))}
+            wanted = {
+                k: int(v)
+                for k, v in gold.items()
+                if v.strip().isdigit() and int(v) > 0 and states(row["Description"], int(v))
+            }
             if not wanted:
                 continue
             claims = _claims(row["Description"], row.get("Year", ""), nlp, n)
@@ -98,5 +101,7 @@ def evaluate(nlp: Language, path: Path | None = None) -> list[FieldScore]:
     from observatory.evaluation.floors import floors_for
 
     floors = floors_for("external")
-    return [FieldScore(field=f"external.{k}_exact", tp=v[0], fp=v[1], fn=v[2], floor=floors.get(f"{k}_exact"))
-            for k, v in tallies.items()]
+    return [
+        FieldScore(field=f"external.{k}_exact", tp=v[0], fp=v[1], fn=v[2], floor=floors.get(f"{k}_exact"))
+        for k, v in tallies.items()
+    ]

@@ -28,7 +28,9 @@ def _name(evaluator: Evaluator) -> str:
     return f"{getattr(evaluator, '__module__', '?').rsplit('.', 1)[-1]}.{getattr(evaluator, '__name__', '?')}"
 
 
-def run_all(nlp: Language, gold_dir: Path | None = None, evaluators: list[Evaluator] | None = None) -> EvalRun:
+def run_all(
+    nlp: Language, gold_dir: Path | None = None, evaluators: list[Evaluator] | None = None
+) -> EvalRun:
     run = EvalRun()
     for evaluator in evaluators if evaluators is not None else EVALUATORS:
         kwargs = {}

@@ -64,7 +64,9 @@ def extract_document(doc: DocumentInput, nlp: Language) -> DocumentExtraction:
     return finish(parsed, nlp)
 
 
-def extract_documents(docs: Iterable[DocumentInput], settings: Settings | None = None) -> Iterator[DocumentExtraction]:
+def extract_documents(
+    docs: Iterable[DocumentInput], settings: Settings | None = None
+) -> Iterator[DocumentExtraction]:
     """Stream extractions in input order; candidate sentences of a chunk share one `nlp.pipe`."""
     settings = settings or Settings()
     nlp = load_nlp(settings.spacy_model)

@@ -68,18 +68,25 @@ def test_breakdown_in_next_sentence(claims_of: Extract) -> None:
 
 
 def test_superseded_in_sentence(claims_of: Extract) -> None:
-    claims = claims_of("Officials initially put the death toll at 35, but it has since risen to 61 people killed.")
+    claims = claims_of(
+        "Officials initially put the death toll at 35, but it has since risen to 61 people killed."
+    )
     assert [(c.count.low, c.superseded) for c in claims] == [(35, True), (61, False)]
 
 
 def test_superseded_by_later_revision(claims_of: Extract) -> None:
-    text = "Nineteen people were killed in the blast, police said.\nThe death toll later rose to 44, hospital officials said."
+    text = (
+        "Nineteen people were killed in the blast, police said.\n"
+        "The death toll later rose to 44, hospital officials said."
+    )
     claims = claims_of(text)
     assert [(c.count.low, c.superseded) for c in claims] == [(19, True), (44, False)]
 
 
 def test_historical(claims_of: Extract) -> None:
-    claims = claims_of("In 2014, the same group killed 80 villagers in Gamboru.", published=dt.date(2025, 2, 1))
+    claims = claims_of(
+        "In 2014, the same group killed 80 villagers in Gamboru.", published=dt.date(2025, 2, 1)
+    )
     assert claims[0].historical
 
 
@@ -89,7 +96,9 @@ def test_recent_is_not_historical(claims_of: Extract) -> None:
 
 
 def test_hedged(claims_of: Extract) -> None:
-    claims = claims_of("The rebels claimed that 40 soldiers were killed, which could not be independently verified.")
+    claims = claims_of(
+        "The rebels claimed that 40 soldiers were killed, which could not be independently verified."
+    )
     assert claims and all(c.hedged for c in claims)
 
 
@@ -117,8 +126,10 @@ def test_source_kind(claims_of: Extract, text: str, kind: str) -> None:
 
 
 def test_source_carries_over_in_paragraph(claims_of: Extract) -> None:
-    text = ("The Kivu Security Monitor said the fighting was the worst this year. "
-            "At least 31 civilians were killed and 70 wounded.")
+    text = (
+        "The Kivu Security Monitor said the fighting was the worst this year. "
+        "At least 31 civilians were killed and 70 wounded."
+    )
     claims = claims_of(text)
     assert claims and all(c.source and c.source.kind == "monitor" for c in claims)
 
@@ -135,11 +146,16 @@ def test_lost_their_lives_and_perpetrator_subject(claims_of: Extract) -> None:
 
 def test_elided_victims_take_the_group_before(claims_of: Extract) -> None:
     claims = claims_of("Fourteen miners were killed and nine injured in the collapse caused by the blast.")
-    assert [(c.outcome, c.victims.group) for c in claims] == [("killed", "civilians"), ("injured", "civilians")]
+    assert [(c.outcome, c.victims.group) for c in claims] == [
+        ("killed", "civilians"),
+        ("injured", "civilians"),
+    ]
 
 
 def test_of_them_subset(claims_of: Extract) -> None:
-    claims = claims_of("The fighting has killed 2,310 people this year, 1,450 of them civilians, the monitor said.")
+    claims = claims_of(
+        "The fighting has killed 2,310 people this year, 1,450 of them civilians, the monitor said."
+    )
     assert [(c.count.low, c.victims.group) for c in claims] == [(2310, "people"), (1450, "civilians")]
     assert claims[1].part_of == claims[0].id and claims[1].outcome == "killed"
 

@@ -23,21 +23,41 @@ def test_extract_jsonl_fields(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     claims = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert [(c["outcome"], c["count"]["low"], c["victims"]["group"]) for c in claims] == [
-        ("killed", 19, "civilians"), ("killed", 7, "children"), ("injured", 30, "people")]
+        ("killed", 19, "civilians"),
+        ("killed", 7, "children"),
+        ("injured", 30, "people"),
+    ]
     first = claims[0]
-    for key in ("id", "doc", "text", "span", "outcome", "count", "victims", "part_of", "perpetrator", "location",
-                "time", "source", "hedged", "historical", "superseded"):
+    for key in (
+        "id",
+        "doc",
+        "text",
+        "span",
+        "outcome",
+        "count",
+        "victims",
+        "part_of",
+        "perpetrator",
+        "location",
+        "time",
+        "source",
+        "hedged",
+        "historical",
+        "superseded",
+    ):
         assert key in first
     assert isinstance(first["span"], list) and len(first["span"]) == 2
     assert claims[1]["part_of"] == first["id"]
     assert first["outlet"] == "Test Wire"
-    assert ARTICLE[first["span"][0]:first["span"][1]] == first["text"]
+    assert ARTICLE[first["span"][0] : first["span"][1]] == first["text"]
 
 
 def test_extract_jsonl_input_uses_line_ids(tmp_path: Path) -> None:
     path = tmp_path / "docs.jsonl"
-    lines = [{"id": "doc-a", "text": "Five soldiers were killed in the ambush.", "published": "2025-02-01"},
-             {"id": "doc-b", "text": "Twelve farmers were abducted near the river.", "published": "2025-02-02"}]
+    lines = [
+        {"id": "doc-a", "text": "Five soldiers were killed in the ambush.", "published": "2025-02-01"},
+        {"id": "doc-b", "text": "Twelve farmers were abducted near the river.", "published": "2025-02-02"},
+    ]
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0, result.output
@@ -51,7 +71,9 @@ def test_extract_bad_input_is_one_line_and_nonzero(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), str(good)])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
-    assert any(json.loads(line)["count"]["low"] == 3 for line in result.stdout.splitlines() if line.startswith("{"))
+    assert any(
+        json.loads(line)["count"]["low"] == 3 for line in result.stdout.splitlines() if line.startswith("{")
+    )
 
 
 def test_extract_table(tmp_path: Path) -> None:

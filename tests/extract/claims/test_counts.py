@@ -35,7 +35,9 @@ Extract = Callable[..., list[Claim]]
         ("Thousands of residents have fled the city since Monday.", 2000, 9999, "vague"),
     ],
 )
-def test_count_forms(claims_of: Extract, text: str, low: int | None, high: int | None, qualifier: str) -> None:
+def test_count_forms(
+    claims_of: Extract, text: str, low: int | None, high: int | None, qualifier: str
+) -> None:
     claims = claims_of(text)
     assert len(claims) == 1, [c.count for c in claims]
     count = claims[0].count
@@ -45,7 +47,11 @@ def test_count_forms(claims_of: Extract, text: str, low: int | None, high: int |
 def test_at_least_hundreds_keeps_table_low(claims_of: Extract) -> None:
     claims = claims_of("At least hundreds of people were reported killed and dozens more wounded overnight.")
     by_outcome = {c.outcome: c.count for c in claims}
-    assert (by_outcome["killed"].low, by_outcome["killed"].high, by_outcome["killed"].qualifier) == (200, None, "at_least")
+    assert (by_outcome["killed"].low, by_outcome["killed"].high, by_outcome["killed"].qualifier) == (
+        200,
+        None,
+        "at_least",
+    )
     assert by_outcome["killed"].text == "At least hundreds"
     assert (by_outcome["injured"].low, by_outcome["injured"].high) == (24, 99)
 

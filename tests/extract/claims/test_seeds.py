@@ -33,7 +33,11 @@ def short_article(nlp: Language) -> list[Claim]:
 
 
 def test_monitor_total_and_breakdown(long_article: list[Claim]) -> None:
-    totals = [c for c in long_article if c.outcome == "killed" and c.count.low == 1000 and c.count.qualifier == "more_than"]
+    totals = [
+        c
+        for c in long_article
+        if c.outcome == "killed" and c.count.low == 1000 and c.count.qualifier == "more_than"
+    ]
     assert totals and not any(c.superseded for c in totals)
     groups = {(c.count.low, c.victims.group, c.victims.side) for c in long_article}
     assert (745, "civilians", None) in groups
@@ -51,7 +55,10 @@ def test_mass_grave_subsets(long_article: list[Claim]) -> None:
 
 
 def test_funeral_of_security_forces(long_article: list[Claim]) -> None:
-    assert any(c.count.low == 4 and c.victims.group == "security_forces" and c.outcome == "killed" for c in long_article)
+    assert any(
+        c.count.low == 4 and c.victims.group == "security_forces" and c.outcome == "killed"
+        for c in long_article
+    )
 
 
 def test_early_estimate_superseded(long_article: list[Claim]) -> None:

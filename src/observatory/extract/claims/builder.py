@@ -6,7 +6,7 @@ Claim ids are `{doc}-c{n:03d}` in document order, so the same document always yi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -19,7 +19,7 @@ from observatory.extract.claims.sources import attach_sources
 from observatory.extract.claims.subsets import link_subsets
 from observatory.extract.claims.victims import describe, group_noun, is_person_noun
 from observatory.extract.document import ParsedDocument, Sentence
-from observatory.models import Claim, Count, Victims
+from observatory.models import Claim, Count, Source, Victims
 
 _NOUN_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod"})
 
@@ -40,8 +40,8 @@ class Draft:
     historical: bool = False
     superseded: bool = False
     update: bool = False
-    source: object = None
-    extra: dict[str, object] = field(default_factory=dict)
+    source: Source | None = None
+    parent: Draft | None = None  # set by patterns that know the including claim
 
     @property
     def span(self) -> tuple[int, int]:
@@ -52,12 +52,25 @@ def counted_noun(doc: Doc, q: Quantity) -> Token:
     """The noun a count quantifies: its syntactic head ("31 victims"), the collective noun of
     "a family of six", or the number itself when it stands alone ("killing 12")."""
     a = doc[q.anchor]
-    if a.head.i > q.end - 1 and a.head.tag_ in {"VBN", "JJ", "NN", "NNS"} and a.dep_ in _NOUN_DEPS and word_outcome(a.head):
+    if (
+        a.head.i > q.end - 1
+        and a.head.tag_ in {"VBN", "JJ", "NN", "NNS"}
+        and a.dep_ in _NOUN_DEPS
+        and word_outcome(a.head)
+    ):
         return a.head  # "9,000 displaced", "23 dead", "the 19 wounded"
-    if a.dep_ in _NOUN_DEPS and not (q.start <= a.head.i < q.end) and a.head.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}:
-        if a.head.i > a.i:
-            return a.head
-    if a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.lemma_.lower() in vocab.victims().collective:
+    if (
+        a.dep_ in _NOUN_DEPS
+        and not (q.start <= a.head.i < q.end)
+        and a.head.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}
+        and a.head.i > a.i
+    ):
+        return a.head
+    if (
+        a.dep_ == "pobj"
+        and a.head.lower_ == "of"
+        and a.head.head.lemma_.lower() in vocab.victims().collective
+    ):
         return a.head.head
     return a
 
@@ -98,22 +111,23 @@ _ELIDED = frozenset({"other", "more", "further"})
 
 
 def _inherit_elided_groups(drafts: list[Draft]) -> None:
-    """"31 miners were killed and nineteen injured", "one peacekeeper was killed and two others
+    """ "31 miners were killed and nineteen injured", "one peacekeeper was killed and two others
     wounded": a count without a victim noun of its own refers to the victims named before it."""
     for i, d in enumerate(drafts):
         q = d.quantity
-        if q is None or i == 0 or d.extra.get("parent") is not None:
+        if q is None or i == 0 or d.parent is not None:
             continue
         bare = q.start <= d.noun.i < q.end and d.link.group_noun is None and group_noun(d.noun) is d.noun
         elided = d.noun.lemma_.lower() in _ELIDED or (bare and be_attribute(d.noun) is None)
-        antecedents = [p for p in drafts[:i] if p.extra.get("parent") is None and p.link.subset_of is None
-                       and not p.link.breakdown]
+        antecedents = [
+            p for p in drafts[:i] if p.parent is None and p.link.subset_of is None and not p.link.breakdown
+        ]
         if elided and d.victims.group in {"people", "unknown"} and antecedents:
             d.victims = antecedents[-1].victims.model_copy()
 
 
 def _inherit_from_complement(noun: Token) -> Link | None:
-    """"Seven of the 19 wounded ...": the outer count takes the outcome of its "of" complement."""
+    """ "Seven of the 19 wounded ...": the outer count takes the outcome of its "of" complement."""
     head = group_noun(noun)
     if head is noun:
         return None
@@ -127,10 +141,14 @@ def _orphan_verb(noun: Token) -> Link | None:
     """Repair for a lost subject: "reports indicate that 745 civilians, the majority of whom ...,
     have died" parses "civilians" as an object of "that"; the next intransitive or passive outcome
     verb that has no subject of its own takes the noun as its subject."""
-    if noun.dep_ not in {"pobj", "nsubj", "dep", "npadvmod"} or noun.head.dep_ not in {"mark", "ROOT", "ccomp"}:
+    if noun.dep_ not in {"pobj", "nsubj", "dep", "npadvmod"} or noun.head.dep_ not in {
+        "mark",
+        "ROOT",
+        "ccomp",
+    }:
         return None
     v = vocab.outcomes()
-    for tok in noun.doc[noun.i + 1:]:
+    for tok in noun.doc[noun.i + 1 :]:
         if tok.like_num:
             return None
         lemma = tok.lemma_.lower()
@@ -144,7 +162,7 @@ def _orphan_verb(noun: Token) -> Link | None:
 
 
 def _singular_drafts(sentence: Sentence, doc: Doc, taken: set[int]) -> list[Draft]:
-    """"a police officer was killed", "a 12-year-old boy was among the dead": one victim."""
+    """ "a police officer was killed", "a 12-year-old boy was among the dead": one victim."""
     v = vocab.victims()
     drafts: list[Draft] = []
     for tok in doc:
@@ -153,12 +171,15 @@ def _singular_drafts(sentence: Sentence, doc: Doc, taken: set[int]) -> list[Draf
         det = next((c for c in tok.children if c.dep_ in {"det", "poss", "nummod"}), None)
         if not singular_allowed(tok, det) or det is None:
             continue
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.lemma_.lower() in v.generic:
+        if (
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            and tok.lemma_.lower() in v.generic
+        ):
             continue  # "one of the ..." is counted by the quantity pass
         link = link_outcome(tok)
         if link is None or link.negated:
             continue
-        phrase = doc[min(det.i, tok.left_edge.i):tok.i + 1]
+        phrase = doc[min(det.i, tok.left_edge.i) : tok.i + 1]
         victims = describe(tok, range(det.i, det.i + 1))
         count = Count(low=1, high=1, qualifier="exact", text=phrase.text)
         drafts.append(Draft(sentence, tok, link, count, victims, None))
@@ -172,12 +193,12 @@ def sentence_drafts(sentence: Sentence) -> list[Draft]:
     drafts = _quantity_drafts(sentence, doc)
     taken = {d.noun.i for d in drafts}
     drafts.extend(_singular_drafts(sentence, doc, taken))
-    drafts.sort(key=lambda d: (d.quantity.start if d.quantity else d.noun.i))
+    drafts.sort(key=lambda d: d.quantity.start if d.quantity else d.noun.i)
     return merge_relatives(drafts, doc, Draft)
 
 
 def _resolve_back_references(drafts: list[Draft]) -> list[Draft]:
-    """"the number had risen to 14" takes outcome and victims of the figure stated before it in
+    """ "the number had risen to 14" takes outcome and victims of the figure stated before it in
     the paragraph; without one it is not a claim."""
     kept: list[Draft] = []
     for d in drafts:
@@ -208,7 +229,17 @@ def build_claims(parsed: ParsedDocument) -> list[Claim]:
 
 def _to_claim(d: Draft, doc_id: str) -> Claim:
     return Claim(
-        id=d.claim_id, doc=doc_id, text=d.sentence.text, span=d.span, outcome=d.link.outcome,
-        count=d.count, victims=d.victims, part_of=d.part_of, source=d.source,  # type: ignore[arg-type]
-        hedged=d.hedged, historical=d.historical, superseded=d.superseded, outlet=None,
+        id=d.claim_id,
+        doc=doc_id,
+        text=d.sentence.text,
+        span=d.span,
+        outcome=d.link.outcome,
+        count=d.count,
+        victims=d.victims,
+        part_of=d.part_of,
+        source=d.source,
+        hedged=d.hedged,
+        historical=d.historical,
+        superseded=d.superseded,
+        outlet=None,
     )

@@ -15,26 +15,13 @@ from spacy.tokens import Doc, Token
 from observatory.extract.claims import vocab
 from observatory.models import Count, Qualifier
 
-_UNITS_0_19 = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS_0_19)} | _TENS
+WORD_VALUES: dict[str, int] = vocab.number_words()
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 _DIGIT_RANGE = re.compile(r"^(\d[\d,]*)[-–—](\d[\d,]*)$")
 # Nouns (lemmas) after a number that make it a measure, not a count of people.
-_NOT_COUNTS = frozenset(
-    "year month week day hour minute second decade century percent % km kilometre kilometer mile metre meter "
-    "foot feet kg kilogram ton tonne dollar euro pound lira usd $ house home building vehicle car truck tank "
-    "rocket missile shell round bullet weapon gun rifle drone plane aircraft time village town city province "
-    "district mile acre hectare p.m. a.m. pm am gram litre liter barrel point bomb mortar airstrike strike "
-    "attack raid incident operation article page".split()
-)
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec".split()
-)
+# Nouns after a number that make it a measure, not a count of people, and month names (dates).
+_NOT_COUNTS = vocab.quantities().not_counts
+_MONTHS = vocab.quantities().months
 _SKIP_ENTS = frozenset({"MONEY", "PERCENT", "TIME", "ORDINAL", "QUANTITY"})
 
 
@@ -74,19 +61,27 @@ def _word_number(doc: Doc, i: int) -> tuple[int, int] | None:
         elif low in vocab.quantities().units and value is not None and doc[j].tag_ != "NNS":
             value *= vocab.quantities().units[low]
             j += 1
-        elif low == "and" and value is not None and value >= 100 and j + 1 < len(doc) and doc[j + 1].lower_ in WORD_VALUES:
+        elif (
+            low == "and"
+            and value is not None
+            and value >= 100
+            and j + 1 < len(doc)
+            and doc[j + 1].lower_ in WORD_VALUES
+        ):
             j += 1
         else:
             break
     return (value, j) if value is not None else None
 
 
-def _phrase_at(doc: Doc, i: int, table: dict[str, int] | dict[str, tuple[int, int]]) -> tuple[str, int] | None:
+def _phrase_at(
+    doc: Doc, i: int, table: dict[str, int] | dict[str, tuple[int, int]]
+) -> tuple[str, int] | None:
     """Longest phrase of `table` (up to 4 words) starting at token i."""
     for size in (4, 3, 2, 1):
         if i + size > len(doc):
             continue
-        phrase = " ".join(t.lower_ for t in doc[i:i + size])
+        phrase = " ".join(t.lower_ for t in doc[i : i + size])
         if phrase in table:
             return phrase, i + size
     return None
@@ -140,7 +135,7 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[Qualifier, int] | None:
     for size in (3, 2, 1):
         if i - size < 0:
             continue
-        phrase = " ".join(t.lower_ for t in doc[i - size:i])
+        phrase = " ".join(t.lower_ for t in doc[i - size : i])
         if phrase in table:
             return table[phrase], i - size
     return None
@@ -152,20 +147,29 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     if first.ent_type_ in _SKIP_ENTS:
         return True
     prev = doc[start - 1] if start > 0 else None
-    if prev is not None and (prev.text in {"$", "€", "£", "#"} or prev.lower_ in _MONTHS | {"aged", "age", "no.", "number"}):
+    if prev is not None and (
+        prev.text in {"$", "€", "£", "#"} or prev.lower_ in _MONTHS | {"aged", "age", "no.", "number"}
+    ):
         return True
-    nxt = [t for t in doc[end:end + 4] if t.text not in {"-", "–"}]
-    if nxt and (nxt[0].lemma_.lower() in _NOT_COUNTS or nxt[0].lower_ in _MONTHS or nxt[0].text in {"%", "$"}):
+    nxt = [t for t in doc[end : end + 4] if t.text not in {"-", "–"}]
+    if nxt and (
+        nxt[0].lemma_.lower() in _NOT_COUNTS or nxt[0].lower_ in _MONTHS or nxt[0].text in {"%", "$"}
+    ):
         return True
     if nxt and nxt[0].lower_ in {"year", "years"} and len(nxt) > 1 and nxt[1].lower_ in {"old", "-old"}:
         return True
     if re.fullmatch(r"1[89]\d\d|20\d\d", last.text) and end - start == 1:
         # A bare four-digit number in the year range is a year unless a person noun follows.
         return not (nxt and nxt[0].pos_ == "NOUN" and nxt[0].lemma_.lower() in vocab.victims().groups)
-    around = " ".join(t.lower_ for t in doc[max(0, start - 2):end + 2])
+    around = " ".join(t.lower_ for t in doc[max(0, start - 2) : end + 2])
     if re.search(r"\b(tens|hundreds) of thousands\b|\bthousands of millions\b", around):
         return True  # magnitudes without a convention are not counts
-    if first.lower_ == "one" and nxt and nxt[0].lower_ == "of" and any(t.tag_ == "JJS" for t in doc[end:end + 4]):
+    if (
+        first.lower_ == "one"
+        and nxt
+        and nxt[0].lower_ == "of"
+        and any(t.tag_ == "JJS" for t in doc[end : end + 4])
+    ):
         return True  # "one of the deadliest ..."
     return bool(re.fullmatch(r"\d+(st|nd|rd|th)", first.text))
 
@@ -173,9 +177,9 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
 def _anchor(doc: Doc, start: int, end: int) -> int:
     """The token of the expression whose head lies outside it (how the parse attaches the number)."""
     for t in doc[start:end]:
-        if not (start <= t.head.i < end) or t.head.i == t.i:
-            if t.like_num or t.pos_ in {"NUM", "NOUN"}:
-                return t.i
+        outside = not (start <= t.head.i < end) or t.head.i == t.i
+        if outside and (t.like_num or t.pos_ in {"NUM", "NOUN"}):
+            return t.i
     return end - 1
 
 

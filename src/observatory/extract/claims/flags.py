@@ -26,8 +26,23 @@ if TYPE_CHECKING:
     from observatory.extract.claims.builder import Draft
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(people|persons|civilians|soldiers|fighters|members))")
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_YEAR = re.compile(
+    r"\b(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE
+)
 # A year this far (days) before publication puts a figure in the background.
 HISTORICAL_DAYS = 90
 # An earlier figure below this share of a revised toll is treated as a part, not an old estimate.
@@ -52,8 +67,12 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 def cues() -> FlagCues:
     f = _load("outcomes.yaml")["flags"]
     return FlagCues(
-        hedges=_any(f["hedges"]), hedge_exclusions=_any(f["hedge_exclusions"]), old=_any(f["old_cues"]),
-        new=_any(f["new_cues"]), update=_any(f["update_cues"]), historical=_any(f["historical_cues"]),
+        hedges=_any(f["hedges"]),
+        hedge_exclusions=_any(f["hedge_exclusions"]),
+        old=_any(f["old_cues"]),
+        new=_any(f["new_cues"]),
+        update=_any(f["update_cues"]),
+        historical=_any(f["historical_cues"]),
     )
 
 
@@ -188,19 +207,27 @@ def _mark_superseded(drafts: list[Draft]) -> None:
     # figure of") gives way to the other figures of the same outcome; a revised value ("rose to
     # 34") replaces the figures before it.
     for d in drafts:
-        peers = [p for p in drafts if p is not d and p.sentence is d.sentence and p.link.outcome == d.link.outcome]
+        peers = [
+            p for p in drafts if p is not d and p.sentence is d.sentence and p.link.outcome == d.link.outcome
+        ]
         current = [p for p in peers if not _old_in_sentence(p)]
-        if current and _old_in_sentence(d):
-            d.superseded = True
-        elif d.part_of is None and any(_revises(p) and p.noun.i > d.noun.i and p.part_of is None
-                                       and p.victims.group == d.victims.group for p in peers):
+        if (current and _old_in_sentence(d)) or (
+            d.part_of is None
+            and any(
+                _revises(p)
+                and p.noun.i > d.noun.i
+                and p.part_of is None
+                and p.victims.group == d.victims.group
+                for p in peers
+            )
+        ):
             d.superseded = True
     # Pass 2: a later revision ("rose to", "latest figures") replaces earlier, smaller figures of the
     # same outcome and group; only figures that are themselves current can revise.
     for i, d in enumerate(drafts):
         if d.superseded or d.part_of is not None or d.historical:
             continue
-        for p in drafts[i + 1:]:
+        for p in drafts[i + 1 :]:
             if p.sentence is d.sentence or not p.update or p.superseded or p.part_of is not None:
                 continue
             if p.link.outcome != d.link.outcome or p.victims.group != d.victims.group:
@@ -219,14 +246,18 @@ def apply_flags(drafts: list[Draft], parsed: ParsedDocument) -> None:
         d.hedged = is_hedged(d.sentence.text)
         d.historical = claim_is_historical(d, parsed, reference)
         d.update = cues().update.search(d.sentence.text) is not None
-        if d.quantity is not None and _old_in_sentence(d) and "up from" in d.noun.doc[: d.quantity.start].text.lower():
+        if (
+            d.quantity is not None
+            and _old_in_sentence(d)
+            and "up from" in d.noun.doc[: d.quantity.start].text.lower()
+        ):
             d.superseded = True
     _hedge_from_disclaimer(drafts, parsed)
     _mark_superseded(drafts)
 
 
 def _hedge_from_disclaimer(drafts: list[Draft], parsed: ParsedDocument) -> None:
-    """"The claim could not be independently verified." right after a claim hedges that claim."""
+    """ "The claim could not be independently verified." right after a claim hedges that claim."""
     with_claims = {d.sentence.index for d in drafts}
     for d in drafts:
         nxt = d.sentence.index + 1

@@ -21,7 +21,9 @@ from observatory.models import OUTCOMES, Outcome
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
 _COMPLEMENT = frozenset({"acomp", "oprd", "xcomp", "attr", "advmod"})
 _SUBSET_PREPS = frozenset({"including", "include", "among", "includes"})
-_PASS_THROUGH = frozenset({"conj", "appos", "nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "det"})
+_PASS_THROUGH = frozenset(
+    {"conj", "appos", "nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "det"}
+)
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "conj", "appos", "attr", "ROOT"})
 # Nouns whose value is a count of an outcome named in their "of" complement ("the number of injured").
 _TALLY_NOUNS = frozenset({"number", "figure", "tally", "count", "estimate", "total"})
@@ -79,16 +81,18 @@ def _is_negated(t: Token) -> bool:
 
 
 def _bound_phrase(t: Token) -> bool:
-    """"no" inside "no fewer than" / "no less than" / "no more than" is a qualifier, not a negation."""
+    """ "no" inside "no fewer than" / "no less than" / "no more than" is a qualifier, not a negation."""
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     return t.lower_ == "no" and nxt is not None and nxt.lower_ in {"fewer", "less", "more"}
 
 
 def noun_outcome(noun: Token) -> Token | None:
     """An outcome inside the noun phrase: the noun itself or an outcome modifier."""
-    if (noun.pos_ in {"NOUN", "PROPN", "ADJ"} or noun.dep_ in _NOMINAL) and not noun.like_num and word_outcome(noun):
-        if noun.pos_ not in {"VERB", "AUX"} or noun.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj"}:
-            return noun
+    nominal = noun.pos_ in {"NOUN", "PROPN", "ADJ"} or noun.dep_ in _NOMINAL
+    # A verb form counts only where it is used as a noun ("among the wounded", "the dead").
+    verb_as_noun = noun.pos_ not in {"VERB", "AUX"} or noun.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj"}
+    if nominal and verb_as_noun and not noun.like_num and word_outcome(noun):
+        return noun
     for child in noun.children:
         if child.dep_ in {"amod", "acl", "compound", "relcl"} and word_outcome(child):
             if child.dep_ in {"acl", "relcl"} and any(c.dep_ == "dobj" for c in child.children):
@@ -98,12 +102,20 @@ def noun_outcome(noun: Token) -> Token | None:
 
 
 def _of_complement(noun: Token) -> Token | None:
-    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"), None)
+    return next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def tally_outcome(noun: Token) -> Link | None:
-    """"the death toll", "the number of injured", "the estimate of 12 insurgents killed"."""
+    """ "the death toll", "the number of injured", "the estimate of 12 insurgents killed"."""
     lemma = _lemma(noun)
     if lemma == "toll":
         injured = any(_lemma(c) in {"injury", "casualty"} for c in noun.children)
@@ -113,9 +125,15 @@ def tally_outcome(noun: Token) -> Link | None:
     target = _of_complement(noun)
     if target is None:
         # "it said the number had risen to 14": the figure stated just before.
-        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
-                       for c in noun.children)
-        return Link("killed", noun, refers_back=True) if definite and lemma in {"number", "figure", "tally"} else None
+        definite = any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
+            for c in noun.children
+        )
+        return (
+            Link("killed", noun, refers_back=True)
+            if definite and lemma in {"number", "figure", "tally"}
+            else None
+        )
     if word_outcome(target) and target.pos_ != "NUM":
         return Link(word_outcome(target) or "killed", target)
     hit = noun_outcome(target)
@@ -125,7 +143,7 @@ def tally_outcome(noun: Token) -> Link | None:
 
 
 def _severest(hit: Token) -> Token:
-    """"were rounded up and shot dead": the conjoined verb sharing the subject with the worst outcome."""
+    """ "were rounded up and shot dead": the conjoined verb sharing the subject with the worst outcome."""
     best, rank = hit, OUTCOMES.index(word_outcome(hit) or "killed")
     for conj in hit.children:
         if conj.dep_ != "conj" or any(c.dep_ in _SUBJECT for c in conj.children):
@@ -136,9 +154,11 @@ def _severest(hit: Token) -> Token:
     return best
 
 
-def _make(hit: Token, **extra: object) -> Link:
+def _make(
+    hit: Token, *, negated: bool = False, subset_of: Token | None = None, breakdown: bool = False
+) -> Link:
     hit = _severest(hit) if hit.pos_ in {"VERB", "AUX"} else hit
-    return Link(word_outcome(hit) or "killed", hit, **extra)  # type: ignore[arg-type]
+    return Link(word_outcome(hit) or "killed", hit, negated=negated, subset_of=subset_of, breakdown=breakdown)
 
 
 def _verb_outcome(verb: Token, role: str) -> Link | None:

@@ -19,6 +19,7 @@ from observatory.extract.claims import vocab
 from observatory.extract.claims.counts import Quantity
 from observatory.extract.claims.outcomes import Link
 from observatory.extract.claims.victims import describe, is_person_noun
+from observatory.extract.document import Sentence
 from observatory.models import Count, Victims
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our"})
 
 
 def be_attribute(noun: Token) -> Token | None:
-    """"38 were civilians": the person noun predicated of a bare count."""
+    """ "38 were civilians": the person noun predicated of a bare count."""
     head = noun.head
     if noun.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_ != "be":
         return None
@@ -40,12 +41,19 @@ def be_attribute(noun: Token) -> Token | None:
 
 
 def _parent_before(q: Quantity, drafts: list[Draft]) -> Draft | None:
-    before = [d for d in drafts if d.quantity is not None and d.quantity.start < q.start and d.part_of is None]
+    before = [
+        d for d in drafts if d.quantity is not None and d.quantity.start < q.start and d.part_of is None
+    ]
     return before[-1] if before else None
 
 
-def subset_drafts(sentence: object, doc: Doc, pending: list[tuple[Quantity, Token]], drafts: list[Draft],
-                  make: type[Draft]) -> list[Draft]:
+def subset_drafts(
+    sentence: Sentence,
+    doc: Doc,
+    pending: list[tuple[Quantity, Token]],
+    drafts: list[Draft],
+    make: type[Draft],
+) -> list[Draft]:
     """Counts left without an outcome that are subsets of an earlier claim of the sentence."""
     found: list[Draft] = []
     for q, noun in pending:
@@ -58,8 +66,10 @@ def subset_drafts(sentence: object, doc: Doc, pending: list[tuple[Quantity, Toke
             continue
         victims: Victims | None = None
         if q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].lower_ in _SUBSET_PRONOUNS:
-            group_tok = next((t for t in doc[q.end + 2:q.end + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
-            victims = describe(group_tok, range(0)) if group_tok is not None and is_person_noun(group_tok) else None
+            group_tok = next((t for t in doc[q.end + 2 : q.end + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
+            victims = (
+                describe(group_tok, range(0)) if group_tok is not None and is_person_noun(group_tok) else None
+            )
             victims = victims or Victims(group="people", label="people")
         else:
             attr = be_attribute(noun)
@@ -67,14 +77,14 @@ def subset_drafts(sentence: object, doc: Doc, pending: list[tuple[Quantity, Toke
                 continue
             victims = describe(attr, range(q.start, q.end))
         link = Link(parent.link.outcome, parent.link.trigger)
-        draft = make(sentence, noun, link, q.count, victims, q)  # type: ignore[call-arg]
-        draft.extra["parent"] = parent
+        draft = make(sentence, noun, link, q.count, victims, q)
+        draft.parent = parent
         found.append(draft)
     return found
 
 
 def has_age(tok: Token) -> bool:
-    """"the 45-year-old commander": an age modifier names one individual."""
+    """ "the 45-year-old commander": an age modifier names one individual."""
     return any(t.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in t.subtree) for t in tok.lefts)
 
 
@@ -108,12 +118,22 @@ def merge_relatives(drafts: list[Draft], doc: Doc, make: type[Draft]) -> list[Dr
         end = max(m.i for m in members) + 1
         victims = Victims(group=groups.pop() if len(groups) == 1 else "people", label=doc[start:end].text)
         first = group[0]
-        whole = make(first.sentence, first.noun, first.link,  # type: ignore[call-arg]
-                     Count(low=total, high=total, qualifier="exact", text=doc[start:end].text), victims, first.quantity)
+        whole = make(
+            first.sentence,
+            first.noun,
+            first.link,
+            Count(low=total, high=total, qualifier="exact", text=doc[start:end].text),
+            victims,
+            first.quantity,
+        )
         merged.append(whole)
         for d in group:
-            if d.noun.lemma_.lower() == "child" and (d.count.low or 0) >= 2 and d.victims.group != victims.group:
-                d.extra["parent"] = whole
+            if (
+                d.noun.lemma_.lower() == "child"
+                and (d.count.low or 0) >= 2
+                and d.victims.group != victims.group
+            ):
+                d.parent = whole
                 merged.append(d)
     return merged
 
@@ -122,4 +142,9 @@ def singular_allowed(tok: Token, det: Token | None) -> bool:
     dets = {"a", "an", "one", "his", "her", "their", "its", "another", "my", "our"}
     if det is not None and det.lower_ in dets:
         return True
-    return det is not None and det.lower_ == "the" and has_age(tok) and tok.lemma_.lower() in vocab.victims().singular_people
+    return (
+        det is not None
+        and det.lower_ == "the"
+        and has_age(tok)
+        and tok.lemma_.lower() in vocab.victims().singular_people
+    )

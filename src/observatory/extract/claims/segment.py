@@ -17,10 +17,12 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # upper-case letter, a digit or an opening quote.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 # Abbreviations after which a full stop does not end the sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt capt maj sgt st mt jan feb mar apr jun jul aug sep sept oct nov dec "
-    "no vs etc inc ltd co corp gov rep sen u.s u.n u.k e.g i.e approx est dept fig jr sr".split()
-)
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "maj", "sgt", "st", "mt", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "ltd",
+    "co", "corp", "gov", "rep", "sen", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "est", "dept", "fig",
+    "jr", "sr",
+))  # fmt: skip
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -37,7 +39,7 @@ def split_sentences(text: str, start: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     begin = 0
     for match in _BOUNDARY.finditer(text):
-        if _ends_with_abbreviation(text[begin:match.start()]):
+        if _ends_with_abbreviation(text[begin : match.start()]):
             continue
         spans.append((start + begin, start + match.start()))
         begin = match.end()

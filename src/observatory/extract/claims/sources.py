@@ -48,7 +48,9 @@ def _alias_hit(span: Span) -> vocab.SourceEntry | None:
     for alias, entry in index.items():
         if f" {alias} " not in text:
             continue
-        if len(alias) <= 3 and not any(t.text == alias.upper() or t.text == alias.upper() + "." for t in span):
+        if len(alias) <= 3 and not any(
+            t.text == alias.upper() or t.text == alias.upper() + "." for t in span
+        ):
             continue  # short aliases (UN, WHO, AP) only as acronyms, never "who"/"un-"
         if best is None or len(alias) > best[0]:
             best = (len(alias), entry)
@@ -80,7 +82,7 @@ def _resolve(span: Span) -> tuple[Source | None, bool]:
     """(source, only_a_person): the second is True when nothing but a person's name was found."""
     label = span.text.strip()
     wider = " ".join(t.text for t in span.root.subtree)  # includes "founder of SOHR" appositions
-    entry = _alias_hit(span) or _alias_hit(span.root.doc[span.root.left_edge.i:span.root.right_edge.i + 1])
+    entry = _alias_hit(span) or _alias_hit(span.root.doc[span.root.left_edge.i : span.root.right_edge.i + 1])
     if entry is not None:
         return Source(label=label, name=entry.name, kind=entry.kind), False
     kind = _cue_kind(label) or _cue_kind(wider)
@@ -95,11 +97,16 @@ def _resolve(span: Span) -> tuple[Source | None, bool]:
     return Source(label=label, name=name or label, kind=kind), person
 
 
-_ANONYMOUS = re.compile(r"condition of anonymity|not (authori[sz]ed|allowed) to speak|asked not to be named|"
-                        r"spoke anonymously|speaking anonymously|declined to be named", re.IGNORECASE)
+_ANONYMOUS = re.compile(
+    r"condition of anonymity|not (authori[sz]ed|allowed) to speak|asked not to be named|"
+    r"spoke anonymously|speaking anonymously|declined to be named",
+    re.IGNORECASE,
+)
 _TEXT_ACCORDING = re.compile(r"\baccording to ([^,.;:]{3,80})", re.IGNORECASE)
-_TEXT_SAID = re.compile(r"(?:^|[,;] |\. )((?:[A-Z]|the |a |an )[^,.;:]{1,70}?) (?:said|says|reported|told|stated|"
-                        r"announced|confirmed|estimated|documented|recorded)\b")
+_TEXT_SAID = re.compile(
+    r"(?:^|[,;] |\. )((?:[A-Z]|the |a |an )[^,.;:]{1,70}?) (?:said|says|reported|told|stated|"
+    r"announced|confirmed|estimated|documented|recorded)\b"
+)
 _TEXT_SAID_AFTER = re.compile(r"\b(?:said|says|reported|told) ((?:the |a |an )?[A-Z][^,.;:]{2,60})[,.]")
 
 
@@ -111,8 +118,14 @@ def text_source(text: str) -> Source | None:
             continue
         label = m.group(1).strip()
         low = " " + label.lower() + " "
-        entry = next((e for alias, e in sorted(vocab.sources().alias_index.items(), key=lambda x: -len(x[0]))
-                      if len(alias) > 3 and f" {alias} " in low), None)
+        entry = next(
+            (
+                e
+                for alias, e in sorted(vocab.sources().alias_index.items(), key=lambda x: -len(x[0]))
+                if len(alias) > 3 and f" {alias} " in low
+            ),
+            None,
+        )
         if entry is not None:
             return Source(label=label, name=entry.name, kind=entry.kind)
         kind = _cue_kind(label)

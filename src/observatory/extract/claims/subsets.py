@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 _PRONOUNS = frozenset({"them", "whom", "those", "these", "which"})
 # Which groups a total of each group can contain: a civilian toll includes children and women, never
 # fighters or security forces; a toll of "people" contains everyone.
-_CIVILIAN_PARTS = frozenset({"children", "women", "men", "journalists", "aid_workers", "medical", "civilians"})
+_CIVILIAN_PARTS = frozenset(
+    {"children", "women", "men", "journalists", "aid_workers", "medical", "civilians"}
+)
 
 
 def covers(parent: str, child: str) -> bool:
@@ -44,8 +46,11 @@ def _same_sentence_parent(d: Draft, drafts: list[Draft]) -> Draft | None:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     marker = any(
-        c.dep_ == "prep" and c.lower_ in {"among", "including", "of"} and any(g.lower_ in _PRONOUNS for g in c.children)
-        for t in {d.noun, first} for c in t.children
+        c.dep_ == "prep"
+        and c.lower_ in {"among", "including", "of"}
+        and any(g.lower_ in _PRONOUNS for g in c.children)
+        for t in {d.noun, first}
+        for c in t.children
     )
     if marker or d.noun.dep_ == "appos":
         t = d.noun
@@ -69,14 +74,18 @@ def _earlier_total(d: Draft, drafts: list[Draft], index: int) -> Draft | None:
             break
         if p.sentence is d.sentence or p.part_of is not None:
             continue
-        if p.link.outcome == d.link.outcome and covers(p.victims.group, d.victims.group) and _low(p) >= _low(d):
+        if (
+            p.link.outcome == d.link.outcome
+            and covers(p.victims.group, d.victims.group)
+            and _low(p) >= _low(d)
+        ):
             return p
     return None
 
 
 def link_subsets(drafts: list[Draft], parsed: ParsedDocument) -> None:
     for i, d in enumerate(drafts):
-        known = d.extra.get("parent")
+        known = d.parent
         parent = known if known is not None else _same_sentence_parent(d, drafts)
         subset_elsewhere = d.link.subset_of is not None and known is None
         if parent is None and (d.link.breakdown or subset_elsewhere):

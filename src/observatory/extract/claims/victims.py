@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from observatory.extract.claims import vocab
-from observatory.models import Victims, VictimGroup
+from observatory.models import VictimGroup, Victims
 
 _LABEL_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
 _SIDE = re.compile(r"^(pro|anti)[-‐]?([A-Z][\w'’-]*|\w+)$", re.IGNORECASE)
@@ -22,8 +22,16 @@ def group_noun(noun: Token) -> Token:
         lemma = t.lemma_.lower()
         if not (t.like_num or t.pos_ == "NUM" or lemma in v.generic or lemma in v.collective):
             break
-        pobj = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), None)
+        pobj = next(
+            (
+                g
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
         if pobj is None:
             break
         t = pobj
@@ -45,7 +53,7 @@ def _match_group(words: list[str]) -> tuple[VictimGroup | None, str]:
     for size in range(min(4, n), 0, -1):
         # Prefer phrases that end at the head noun (the last word), then anywhere.
         for start in [n - size, *range(n - size - 1, -1, -1)]:
-            phrase = " ".join(words[start:start + size])
+            phrase = " ".join(words[start : start + size])
             if phrase in groups:
                 return groups[phrase], phrase
     return None, ""
@@ -64,8 +72,13 @@ def _side(tokens: list[Token], group: VictimGroup | None) -> str | None:
         if side:
             return side
     if group in {"combatants", "security_forces"}:
-        names = [t for t in tokens[:-1] if t.dep_ in {"compound", "amod", "nmod"} and t.text[:1].isupper()
-                 and (t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "ORG", "GPE"})]
+        names = [
+            t
+            for t in tokens[:-1]
+            if t.dep_ in {"compound", "amod", "nmod"}
+            and t.text[:1].isupper()
+            and (t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "ORG", "GPE"})
+        ]
         if names:
             return " ".join(t.text for t in names)
     if group is not None:
@@ -93,13 +106,19 @@ def _group_of(noun: Token, head: Token, mods: list[Token]) -> VictimGroup | None
     group, _ = _match_group(words)
     if group is None:
         group, _ = _match_group([t.lower_ for t in mods] + [head.lower_])
-    if group == "women" and any(c.dep_ == "conj" and c.lemma_.lower() == "child"
-                                and not any(g.dep_ == "nummod" for g in c.children) for c in head.children):
+    if group == "women" and any(
+        c.dep_ == "conj" and c.lemma_.lower() == "child" and not any(g.dep_ == "nummod" for g in c.children)
+        for c in head.children
+    ):
         return "civilians"  # "women and children" taken together
     if group is not None:
         return group
     lemma = head.lemma_.lower()
-    if lemma in v.collective or vocab.outcomes().nouns.get(lemma) or vocab.outcomes().adjectives.get(head.lower_):
+    if (
+        lemma in v.collective
+        or vocab.outcomes().nouns.get(lemma)
+        or vocab.outcomes().adjectives.get(head.lower_)
+    ):
         return "people"  # "members of the same family", "58 deaths", "the wounded"
     if head.tag_ == "NNPS":
         return "people"
@@ -118,7 +137,9 @@ def describe(noun: Token, exclude: range) -> Victims:
     label = "".join(t.text_with_ws for t in label_tokens).strip(" ,") or "people"
     if group == "civilians" and head.lemma_.lower() == "woman":
         label = "women and children"
-    fallback: VictimGroup = "people" if head.like_num or head.pos_ == "NUM" or head.i in exclude else "unknown"
+    fallback: VictimGroup = (
+        "people" if head.like_num or head.pos_ == "NUM" or head.i in exclude else "unknown"
+    )
     return Victims(group=group or fallback, side=_side([*mods, head], group), label=label)
 
 
@@ -129,7 +150,7 @@ def _label_tokens(noun: Token, head: Token, exclude: range) -> list[Token]:
     tokens: list[Token] = []
     left = min([t.i for t in _modifiers(start)] + [start.i])
     doc = noun.doc
-    for t in doc[left:head.i + 1]:
+    for t in doc[left : head.i + 1]:
         if t.i in exclude or (t.dep_ == "det" and t.i == left):
             continue
         tokens.append(t)
@@ -153,4 +174,7 @@ def is_person_noun(noun: Token, counted: bool = False) -> bool:
     if head.ent_type_ in {"NORP"} or head.tag_ == "NNPS":
         return True
     lemma = head.lemma_.lower()
-    return vocab.outcomes().nouns.get(lemma) is not None or vocab.outcomes().adjectives.get(head.lower_) is not None
+    return (
+        vocab.outcomes().nouns.get(lemma) is not None
+        or vocab.outcomes().adjectives.get(head.lower_) is not None
+    )

@@ -31,6 +31,8 @@ class QuantityVocab:
     exact_words: dict[str, int]
     units: dict[str, int]
     qualifiers: dict[str, Qualifier]
+    not_counts: frozenset[str]
+    months: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,20 @@ def quantities() -> QuantityVocab:
         exact_words={k: int(v) for k, v in data["exact_words"].items()},
         units={k: int(v) for k, v in data["units"].items()},
         qualifiers=dict(data["qualifiers"]),
+        not_counts=frozenset(str(w).lower() for w in data["not_counts"]),
+        months=frozenset(str(w).lower() for w in data["months"]),
     )
 
 
-def _stems(maps: dict[str, dict[str, Outcome]], phrases: dict[tuple[str, str], Outcome], extra: list[str]) -> list[str]:
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    data = _load("vague_quantities.yaml")
+    return {str(k): int(v) for k, v in data["number_words"].items()}
+
+
+def _stems(
+    maps: dict[str, dict[str, Outcome]], phrases: dict[tuple[str, str], Outcome], extra: list[str]
+) -> list[str]:
     """Regex stems for the trigger pass: the listed ones plus a prefix of every lexicon word
     (all but the last two letters, at least four: "execute" -> "execu" matches "executed")."""
     # Phrase heads ("take", "leave") are too common to trigger on; their complements are stems.
@@ -94,7 +106,9 @@ def _stems(maps: dict[str, dict[str, Outcome]], phrases: dict[tuple[str, str], O
 @lru_cache(maxsize=1)
 def outcomes() -> OutcomeVocab:
     data = _load("outcomes.yaml")
-    maps: dict[str, dict[str, Outcome]] = {k: {} for k in ("transitive", "intransitive", "adjectives", "nouns")}
+    maps: dict[str, dict[str, Outcome]] = {
+        k: {} for k in ("transitive", "intransitive", "adjectives", "nouns")
+    }
     phrases: dict[tuple[str, str], Outcome] = {}
     for outcome in OUTCOMES:
         entry = data[outcome]
@@ -106,8 +120,12 @@ def outcomes() -> OutcomeVocab:
             phrases.setdefault((head, comp), outcome)
     pattern = r"\b(?:" + "|".join(_stems(maps, phrases, data["trigger_stems"])) + ")"
     return OutcomeVocab(
-        transitive=maps["transitive"], intransitive=maps["intransitive"], adjectives=maps["adjectives"],
-        nouns=maps["nouns"], phrases=phrases, trigger=re.compile(pattern, re.IGNORECASE),
+        transitive=maps["transitive"],
+        intransitive=maps["intransitive"],
+        adjectives=maps["adjectives"],
+        nouns=maps["nouns"],
+        phrases=phrases,
+        trigger=re.compile(pattern, re.IGNORECASE),
         negators=frozenset(str(w) for w in data["negators"]),
     )
 
@@ -139,7 +157,10 @@ def sources() -> SourceVocab:
     index = {alias: e for e in entries for alias in e.aliases}
     cues = tuple((kind, tuple(str(w).lower() for w in words)) for kind, words in data["cues"].items())
     return SourceVocab(
-        gazetteer=entries, cues=cues, reporting_verbs=frozenset(data["reporting_verbs"]),
-        anaphora=frozenset(str(a).lower() for a in data["anaphora"]), person_kind=data["person_kind"],
+        gazetteer=entries,
+        cues=cues,
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        anaphora=frozenset(str(a).lower() for a in data["anaphora"]),
+        person_kind=data["person_kind"],
         alias_index=index,
     )

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from observatory.bench.real import find_shared, real_corpus
 from observatory.cli import app
 
-SIDE_KEYS = {"docs_per_s", "tokens_per_s", "peak_rss_mb", "seconds", "claims"}
+SIDE_KEYS = {"docs_per_s", "tokens_per_s", "peak_rss_mb", "seconds", "claims", "docs_per_cpu_s",
+             "cpu_seconds"}
 
 
 @pytest.mark.slow
@@ -28,6 +29,7 @@ def test_tiny_bench_reports_every_key() -> None:
     assert 0.0 <= report["recall_baseline"] <= 1.0
     assert 0.0 <= report["recall_optimized"] <= 1.0
     assert report["ratio"] > 0
+    assert report["cpu_ratio"] > 0
     assert report["machine"]["nproc"] >= 1
 
 

@@ -20,7 +20,6 @@ _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|ul|de|del|la|le|du|da|dos|
 CHUNK = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*")
 TOKEN = re.compile(_WORD)
 _POSSESSIVE = re.compile(r"[’']s?$")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z]+)")
 _KM = re.compile(r"(\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:of|from)\s*)$",
                  re.I)
@@ -63,8 +62,10 @@ def _cues(text: str, start: int, end: int, cand: Candidate) -> None:
     v = vocab()
     before = text[max(0, start - 60):start].casefold()
     after = text[end:end + 40].casefold()
-    prev = _PREV_WORD.search(before)
-    cand.cue = prev.group(1) if prev and prev.group(1) in v.place_cues else None
+    # Last word before the name (string operations: a `$`-anchored regex rescans every position).
+    tail = before.rstrip(" ,\t\n").rsplit(None, 1)
+    prev_word = tail[-1] if tail else ""
+    cand.cue = prev_word if prev_word.isalpha() and prev_word in v.place_cues else None
     nxt = _NEXT_WORD.match(after)
     # "the village of X" (noun before) or "X village" (noun after).
     stripped_before = before.rstrip()
@@ -107,11 +108,12 @@ def chunk_candidates(sentence: Sentence, doc_text: str) -> list[list[Candidate]]
         dropped = all_words[: len(all_words) - len(words)]
         trimmed = any(_strip_possessive(w.group()).casefold() not in vocab().function_words for w in dropped)
         tokens = []
+        first_word = _first_word_offset(sentence.text)
         for word in words:
             surface = _strip_possessive(word.group())
             start = sentence.start + word.start()
             cand = Candidate(start, start + len(surface), surface, sentence.index, sentence.paragraph)
-            cand.sentence_initial = word.start() == _first_word_offset(sentence.text)
+            cand.sentence_initial = word.start() == first_word
             cand.part_of_chunk = trimmed
             tokens.append(cand)
         chunks.append(tokens)

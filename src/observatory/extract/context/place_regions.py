@@ -21,28 +21,28 @@ _SECTOR_NAMES = {"N": "North", "S": "South", "E": "East", "W": "West", "NE": "No
 
 
 @dataclass(frozen=True)
-class RegionPattern:
+class RegionPhrase:
     name: str
     country: str
-    pattern: re.Pattern[str]
     generic: bool
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    ordered = sorted(phrases, key=len, reverse=True)
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+def _phrase_key(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 @lru_cache(maxsize=1)
-def region_patterns() -> tuple[RegionPattern, ...]:
-    patterns = []
+def region_phrases() -> tuple[re.Pattern[str], dict[str, RegionPhrase]]:
+    """One pattern for every region phrase (one scan per sentence) and what each phrase means."""
+    phrases: dict[str, RegionPhrase] = {}
     for entry in load_yaml("places_regions.yaml")["regions"]:
-        name, country = entry["name"], entry["country"]
-        patterns.append(RegionPattern(name, country, _phrase_pattern(entry["aliases"]), False))
-        if entry.get("generic"):
-            patterns.append(RegionPattern(name, country, _phrase_pattern(entry["generic"]), True))
-    return tuple(patterns)
+        for phrase in entry["aliases"]:
+            phrases[_phrase_key(phrase)] = RegionPhrase(entry["name"], entry["country"], False)
+        for phrase in entry.get("generic") or []:
+            phrases.setdefault(_phrase_key(phrase), RegionPhrase(entry["name"], entry["country"], True))
+    ordered = sorted(phrases, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), phrases
 
 
 def region_place(name: str, country: str) -> GeoPlace | None:
@@ -57,14 +57,15 @@ def find_region_spans(
     text: str, start: int, end: int, countries: tuple[str, ...]
 ) -> list[tuple[int, int, GeoPlace]]:
     """Curated region phrases inside text[start:end]; generic ones only for context countries."""
+    pattern, phrases = region_phrases()
     found = []
-    for region in region_patterns():
-        if region.generic and region.country not in countries:
+    for match in pattern.finditer(text, start, end):
+        region = phrases.get(_phrase_key(match.group(0)))
+        if region is None or (region.generic and region.country not in countries):
             continue
-        for match in region.pattern.finditer(text, start, end):
-            place = region_place(region.name, region.country)
-            if place is not None:
-                found.append((match.start(), match.end(), place))
+        place = region_place(region.name, region.country)
+        if place is not None:
+            found.append((match.start(), match.end(), place))
     return found
 
 

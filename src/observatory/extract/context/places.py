@@ -45,32 +45,37 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 def find_places(parsed: ParsedDocument, nlp: Language) -> list[PlaceMention]:
     gaz = get_gazetteer()
     sentences = sentences_of(parsed)
-    context = cached_context(parsed, gaz, sentences)
+    chunks = [chunk_candidates(s, parsed.text) for s in sentences]  # once, for context and places
+    context = cached_context(parsed, gaz, sentences, chunks)
     lower_words = frozenset(_LOWER_WORD.findall(parsed.text))
     mentions: list[PlaceMention] = []
-    for sentence in sentences:
-        mentions.extend(_sentence_places(parsed, gaz, sentence, context, lower_words))
+    for sentence, sentence_chunks in zip(sentences, chunks, strict=True):
+        mentions.extend(_sentence_places(parsed, gaz, sentence, context, lower_words, sentence_chunks))
     return _drop_overlaps(mentions)
 
 
 _LAST_CONTEXT: dict[tuple[str, int], Context] = {}
 
 
-def cached_context(parsed: ParsedDocument, gaz: Gazetteer, sentences: list[Sentence]) -> Context:
+def cached_context(parsed: ParsedDocument, gaz: Gazetteer, sentences: list[Sentence],
+                   chunks: list[list[list[Candidate]]] | None = None) -> Context:
     """The document's context, computed once per document (places and headline both need it)."""
     key = (parsed.input.id, len(parsed.text))
     if key not in _LAST_CONTEXT:
         _LAST_CONTEXT.clear()  # only the document being annotated is ever needed
-        _LAST_CONTEXT[key] = document_context(parsed, gaz, sentences)
+        if chunks is None:
+            chunks = [chunk_candidates(s, parsed.text) for s in sentences]
+        _LAST_CONTEXT[key] = document_context(parsed, gaz, chunks)
     return _LAST_CONTEXT[key]
 
 
-def document_context(parsed: ParsedDocument, gaz: Gazetteer, sentences: list[Sentence]) -> Context:
+def document_context(parsed: ParsedDocument, gaz: Gazetteer, chunks: list[list[list[Candidate]]]) -> Context:
     """Countries the document is about: named countries (title x2), demonyms, big unique cities."""
     counts: Counter[str] = Counter()
     title = Sentence(-1, 0, len(parsed.input.title or ""), -1, parsed.input.title or "")
-    for weight, sentence, text in [(2, title, title.text)] + [(1, s, parsed.text) for s in sentences]:
-        for tokens in chunk_candidates(sentence, text):
+    weighted = [(2, chunk_candidates(title, title.text))] + [(1, c) for c in chunks]
+    for weight, sentence_chunks in weighted:
+        for tokens in sentence_chunks:
             for token in tokens:
                 counts.update(_context_votes(gaz, token.text, weight))
             if len(tokens) > 1:
@@ -97,12 +102,12 @@ def _context_votes(gaz: Gazetteer, text: str, weight: int) -> Counter[str]:
 
 
 def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence, context: Context,
-                     lower_words: frozenset[str]) -> list[PlaceMention]:
+                     lower_words: frozenset[str], chunks: list[list[Candidate]]) -> list[PlaceMention]:
     ents = ner_spans(sentence)
     found: list[PlaceMention] = []
     for start, end, place in find_region_spans(parsed.text, sentence.start, sentence.end, context.countries):
         found.append(_mention(parsed, start, end, place, "region"))
-    for tokens in chunk_candidates(sentence, parsed.text):
+    for tokens in chunks:
         if is_org_chunk(tokens):
             continue
         for token in tokens:
@@ -216,7 +221,8 @@ def title_places(parsed: ParsedDocument) -> list[PlaceMention]:
     lower_words = frozenset(_LOWER_WORD.findall(parsed.text))
     found: list[PlaceMention] = []
     for sentence in sentences:
-        found.extend(_sentence_places(headline, gaz, sentence, context, lower_words))
+        chunks = chunk_candidates(sentence, headline.text)
+        found.extend(_sentence_places(headline, gaz, sentence, context, lower_words, chunks))
     return _drop_overlaps(found)
 
 

@@ -26,7 +26,12 @@ def _range(r: Toll | TollRange) -> str:
 
 def _where_when(inc: Incident) -> str:
     place = (inc.location.name or inc.location.label) if inc.location else "place unknown"
-    dates = f"{inc.start}" if inc.start == inc.end else f"{inc.start} – {inc.end}"
+    if inc.start is None and inc.end is None:
+        dates = "date unknown"
+    else:
+        dates = (
+            f"{inc.start or inc.end}" if inc.start == inc.end or not inc.end else f"{inc.start} – {inc.end}"
+        )
     return f"{place} · {dates} · {inc.event_type or 'type unknown'}"
 
 
@@ -43,8 +48,17 @@ def incident_panel(inc: Incident) -> Panel:
         tolls,
         Text(f"Sources: {sources or '–'}"),
     ]
+    quoted: list[str] = []
     for x in inc.contradictions:
+        if x.kind == "single_source" and x.summary.startswith("Quote by "):
+            quoted.append(x.summary.removeprefix("Quote by ").split(" appears only in ")[0])
+            continue  # many quotes are single-source: one line for all of them (JSON has each)
         parts.append(Text(f"⚠ {x.kind}: {x.summary}", style="yellow" if x.kind != "single_source" else "dim"))
+    if quoted:
+        speakers = ", ".join(dict.fromkeys(quoted))
+        parts.append(
+            Text(f"⚠ single_source: {len(quoted)} quote(s) in one outlet only ({speakers})", style="dim")
+        )
     grade = Text(inc.grade, style=GRADE_STYLE.get(inc.grade, ""))
     title = Text.assemble((inc.title, "bold"), "  [", grade, "]  ", (inc.id, "dim"))
     return Panel(Group(*parts), title=title, title_align="left")

@@ -66,7 +66,7 @@ def test_multi_paragraph_quote_continues_into_next_quoted_paragraph(nlp: Languag
 
 
 def test_unattributed_follow_up_quote_keeps_the_speaker(nlp: Language) -> None:
-    text = ("“We buried eleven people today,” said Musa Tijani.\n"
+    text = ("“We buried eleven people today,” said Musa Tijani, the imam of the central mosque in Gao.\n"
             "“Tomorrow there will be more.”")
     quotes = _quotes(text, nlp)
     assert [q.speaker for q in quotes] == ["Musa Tijani", "Musa Tijani"]

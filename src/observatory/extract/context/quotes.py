@@ -66,9 +66,13 @@ def find_quotes(parsed: ParsedDocument, nlp: Language) -> list[Quote]:
 
 
 def _continues(prev: QuoteSpan, span: QuoteSpan, text: str) -> bool:
-    """An unattributed quote right after another one (same or next paragraph) is the same speaker."""
+    """An unattributed quote right after another one is the same speaker: it opens the next
+    paragraph, or follows in the same paragraph with little text between them."""
+    if span.paragraph - prev.paragraph > 1:
+        return False
+    opens_paragraph = span.open_mark == 0 or text[span.open_mark - 1] == "\n"
     gap = text[(prev.close_mark if prev.close_mark is not None else prev.end) + 1: span.open_mark]
-    return span.paragraph - prev.paragraph <= 1 and len(gap.strip()) < 40
+    return (opens_paragraph and span.paragraph == prev.paragraph + 1) or len(gap.strip()) < 40
 
 
 def is_scare_quote(text: str, span: QuoteSpan) -> bool:

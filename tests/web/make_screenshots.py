@@ -53,7 +53,7 @@ def main() -> int:
     with LiveServer(app) as server, sync_playwright() as p:
         browser = launch_chromium(p)
         for name, path, height in (
-            ("dashboard", "/", 1100),
+            ("dashboard", "/", 1450),
             ("incident", f"/incidents/{incident.id}", 1500),
             ("document", f"/documents/{doc}", 1200),
         ):

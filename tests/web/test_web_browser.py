@@ -28,6 +28,12 @@ def test_dashboard_lists_incidents_and_draws_the_map_offline(visit: Visit) -> No
     visit.page.wait_for_selector('#map[data-markers="2"]')
     wait_for_basemap(visit.page, 100)
     assert visit.page.locator("#map path.leaflet-interactive").count() == 2
+    # Markers' tooltips and popups show titles as text (one title carries markup).
+    for marker in visit.page.locator("#map path.leaflet-interactive").all():
+        marker.click(force=True)
+    popups = " ".join(visit.page.locator(".leaflet-popup-content").all_inner_texts())
+    assert sample.XSS_TITLE in popups
+    assert visit.page.locator(".leaflet-popup-content img").count() == 0
     visit.assert_clean()
 
 

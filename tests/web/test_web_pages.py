@@ -7,15 +7,19 @@ from pathlib import Path
 
 import web_sample as sample
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from observatory.config import Settings
 from observatory.store import open_database
 from observatory.web.app import create_app
 
+# How the title with markup appears in a page: escaped, never as tags.
+AMBUSH_SHOWN = str(escape(sample.AMBUSH.title))
+
 
 def test_dashboard_lists_incidents_with_toll_ranges(client: TestClient) -> None:
     html = client.get("/").text
-    assert sample.MARKET.title in html and sample.AMBUSH.title in html
+    assert sample.MARKET.title in html and AMBUSH_SHOWN in html
     assert "57 (low 42 – high 57)" in html
     # The overview chart: one bar per incident with a killed toll, largest first, linking to it.
     bars = re.findall(r'<a href="(/incidents/[^"]+)">\s*<g class="row', html)
@@ -25,9 +29,9 @@ def test_dashboard_lists_incidents_with_toll_ranges(client: TestClient) -> None:
 
 def test_dashboard_filters_share_the_api_query(client: TestClient) -> None:
     html = client.get("/", params={"grade": "single_source", "min_killed": ""}).text
-    assert sample.AMBUSH.title in html and sample.MARKET.title not in html
+    assert AMBUSH_SHOWN in html and sample.MARKET.title not in html
     html = client.get("/", params={"country": "Libya", "min_killed": "50"}).text
-    assert sample.MARKET.title in html and sample.AMBUSH.title not in html
+    assert sample.MARKET.title in html and AMBUSH_SHOWN not in html
 
 
 def test_bad_page_filters_are_reported_not_fatal(client: TestClient) -> None:
@@ -63,6 +67,10 @@ def test_article_markup_is_escaped_in_html(client: TestClient) -> None:
         html = client.get(path).text
         assert "<script>alert(1)</script>" not in html
         assert "<img src=x" not in html
+    html = client.get("/").text
+    assert "<img src=x onerror=alert(2)>" not in html
+    assert "&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;" in html  # the table
+    assert "\\u003c/script\\u003e" in html  # the map's JSON cannot close its <script> element
     html = client.get(f"/documents/{sample.HERALD.id}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the social post

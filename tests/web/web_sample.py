@@ -34,6 +34,9 @@ from observatory.store import open_database, repository
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
+# Incident titles are built from article words, so one carries markup that would break out of the
+# JSON the map reads if it were not escaped there too.
+XSS_TITLE = "</script><img src=x onerror=alert(2)>"
 
 HERALD_TEXT = (
     "Shelling hit the fish market in Marsa Kettan on Sunday morning.\n\n"
@@ -242,7 +245,7 @@ MARKET = Incident(
 )
 AMBUSH = Incident(
     id="inc-wadi-sirr",
-    title="Roadside bomb near Wadi Sirr",
+    title=f"Roadside bomb near Wadi Sirr {XSS_TITLE}",
     event_type="explosions_remote_violence",
     location=WADI,
     country="Chad",

@@ -200,7 +200,9 @@ def _core_phrase(head: Token) -> Span:
             end = child.right_edge.i + 1
         else:
             break
-    return head.doc[start:end]
+    # "a resident of Baniyas, a coastal town": the apposition of the place is not the speaker.
+    comma = next((t.i for t in head.doc[head.i + 1:end] if t.text == ","), None)
+    return head.doc[start:comma if comma is not None else end]
 
 
 def _apposition(head: Token) -> str | None:

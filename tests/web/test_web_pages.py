@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import web_sample as sample
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from observatory.config import Settings
 from observatory.store import open_database
+from observatory.web import views
 from observatory.web.app import create_app
 
 # How the title with markup appears in a page: escaped, never as tags.
@@ -90,3 +92,12 @@ def test_an_empty_database_renders_helpful_pages(tmp_path: Path) -> None:
         assert "No incident matches these filters" in empty.get("/").text
         assert "observatory ingest" in empty.get("/documents").text
         assert empty.head("/").status_code == 200
+
+
+def test_many_documents_beyond_the_column_limit_are_listed(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "MAX_COLUMNS", 1)
+    html = client.get(f"/incidents/{sample.MARKET.id}").text
+    assert re.findall(r'<article class="source-column" data-doc="([0-9a-f]+)">', html) == [sample.HERALD.id]
+    assert "1 more document on this incident" in html and f'href="/documents/{sample.WIRE.id}"' in html

@@ -18,6 +18,8 @@ from observatory.web.deps import DataSource
 from observatory.web.highlight import claim_marks, highlight
 
 MAP_LIMIT = 2000  # markers beyond this make the map unreadable and the page heavy
+# Columns side by side before the page becomes unusable; the others are listed as links.
+MAX_COLUMNS = 12
 
 
 @dataclass
@@ -78,12 +80,15 @@ def dashboard(report: Report, params: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def source_columns(report: Report, incident: Incident, source: DataSource) -> list[SourceColumn]:
+def source_columns(
+    report: Report, incident: Incident, source: DataSource, limit: int = MAX_COLUMNS
+) -> list[SourceColumn]:
+    """Every document of the incident; only the first `limit` get their text (they are shown)."""
     contested = contested_claims(incident)
     columns: list[SourceColumn] = []
-    for doc in queries.incident_documents(report, incident):
+    for n, doc in enumerate(queries.incident_documents(report, incident)):
         claims = sorted((c for c in incident.claims if c.doc == doc.id), key=lambda c: c.span[0])
-        stored = source.document(doc.id)
+        stored = source.document(doc.id) if n < limit else None
         html = None
         if stored is not None:
             html = highlight(stored.text, claim_marks(stored.text, claims, contested), anchor_prefix="claim-")
@@ -103,7 +108,8 @@ def incident_page(report: Report, incident: Incident, source: DataSource) -> dic
     point = map_point(incident)
     return {
         "incident": incident,
-        "columns": source_columns(report, incident, source),
+        "columns": source_columns(report, incident, source, MAX_COLUMNS),
+        "max_columns": MAX_COLUMNS,
         "toll_charts": charts.toll_charts(incident),
         "timelines": charts.timeline_charts(incident.timeline),
         "tolls": sorted(incident.toll.items(), key=lambda item: charts.outcome_order(item[0])),

@@ -92,6 +92,9 @@ def builtin_index_path() -> Path:
         if not path.exists():
             rows, _missing = builtin_rows()
             write_index(path, rows, {"source": "builtin", "version": INDEX_VERSION})
+            for stale in folder.glob("gazetteer-builtin-*.sqlite"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)  # built from older vocabularies (~80 MB each)
     return path
 
 

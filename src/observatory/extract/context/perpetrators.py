@@ -31,7 +31,7 @@ class _Candidate:
     start: int  # document offsets of the perpetrator phrase
     end: int
     trigger: int  # document offset of the violence word, to prefer the clause nearest the count
-    rank: int  # 0 passive agent, 1 active subject, 2 noun agent/possessor
+    rank: int  # 0 passive agent, 1 active subject, 2 noun agent/possessor/modifier, 3 linear fallback
 
 
 def attach_perpetrators(

@@ -45,7 +45,7 @@ def lookup(
     name: Annotated[str, typer.Argument(help="A place name as written in a text, e.g. Jableh")],
     country: Annotated[str | None, typer.Option("--country", help=COUNTRY_HELP)] = None,
 ) -> None:
-    """Show how a place name resolves (exact, then fuzzy), as extraction would with a cue like 'in X'."""
+    """Show how a place name resolves (exact, then fuzzy), as for "in the town of X" in a text."""
     from observatory.extract.context.place_lookup import describe
 
     lines = describe(name, country)

@@ -10,9 +10,9 @@ from observatory.extract.context.place_resolve import Context, best_fuzzy, preci
 
 
 def describe(name: str, country: str | None = None) -> list[str]:
-    """Resolve `name` as if written "in <name>" in a document about `country`; one line per result."""
+    """Resolve `name` as if written "in the town of <name>" in a document about `country`."""
     gaz = get_gazetteer()
-    cand = Candidate(0, len(name), name, 0, 0, cue="in")
+    cand = Candidate(0, len(name), name, 0, 0, cue="in", settlement=True)
     context = Context(Counter({country.upper(): 3}) if country else Counter())
     place = resolve(gaz, cand, context, allow_fuzzy=False)
     how = "exact"

@@ -212,12 +212,61 @@ def _resolve_back_references(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _same_figure(a: Draft, b: Draft) -> bool:
+    return (a.link.outcome, a.victims.group, a.count.low, a.count.high) == (
+        b.link.outcome,
+        b.victims.group,
+        b.count.low,
+        b.count.high,
+    )
+
+
+def _definite(d: Draft) -> bool:
+    """ "the 19 wounded", "the 163 victims": a figure referred to again, not stated anew."""
+    tokens = [d.noun, *(d.noun.doc[d.quantity.start : d.quantity.end] if d.quantity else [])]
+    return any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for t in tokens for c in t.children)
+
+
+def _is_headline(sentence: Sentence, parsed: ParsedDocument) -> bool:
+    """A first paragraph of one sentence without final punctuation is the headline."""
+    return (
+        sentence.paragraph == 0
+        and len(parsed.paragraphs) > 1
+        and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    )
+
+
+def _drop_restatements(drafts: list[Draft], parsed: ParsedDocument) -> list[Draft]:
+    """A figure restated in the same document is one claim: the headline gives way to the body's
+    statement, and "the 19 wounded" after "19 people were wounded" only anchors its subsets."""
+    kept: list[Draft] = []
+    for d in drafts:
+        twin = next((p for p in kept if _same_figure(p, d) and p.parent is None and d.parent is None), None)
+        if twin is not None and _is_headline(twin.sentence, parsed):
+            kept[kept.index(twin)] = d
+            _repoint(drafts, twin, d)
+        elif twin is not None and _definite(d):
+            _repoint(drafts, d, twin)
+        else:
+            kept.append(d)
+    return kept
+
+
+def _repoint(drafts: list[Draft], old: Draft, new: Draft) -> None:
+    for d in drafts:
+        if d.parent is old:
+            d.parent = new
+        if d.link.subset_of is not None and d.link.subset_of.i == old.noun.i and d.sentence is old.sentence:
+            d.parent = new
+
+
 def build_claims(parsed: ParsedDocument) -> list[Claim]:
     """All casualty claims of a document whose candidate sentences carry a parse."""
     drafts: list[Draft] = []
     for sentence in parsed.sentences:
         drafts.extend(sentence_drafts(sentence))
     drafts = _resolve_back_references(drafts)
+    drafts = _drop_restatements(drafts, parsed)
     doc_id = parsed.input.id
     for n, draft in enumerate(drafts, start=1):
         draft.claim_id = f"{doc_id}-c{n:03d}"

@@ -202,6 +202,18 @@ def _revises(p: Draft) -> bool:
     return p.noun.doc[p.quantity.start - 1].lower_ in {"to", "at"}
 
 
+def _larger_elsewhere(d: Draft, drafts: list[Draft]) -> bool:
+    return any(
+        p.sentence is not d.sentence
+        and p.link.outcome == d.link.outcome
+        and p.victims.group == d.victims.group
+        and p.part_of is None
+        and (p.count.low or 0) > (d.count.low or 0)
+        and not _old_in_sentence(p)
+        for p in drafts
+    )
+
+
 def _mark_superseded(drafts: list[Draft]) -> None:
     # Pass 1: inside a sentence, a figure after an old cue ("initially", "up from", "an earlier
     # figure of") gives way to the other figures of the same outcome; a revised value ("rose to
@@ -210,16 +222,14 @@ def _mark_superseded(drafts: list[Draft]) -> None:
         peers = [
             p for p in drafts if p is not d and p.sentence is d.sentence and p.link.outcome == d.link.outcome
         ]
-        current = [p for p in peers if not _old_in_sentence(p)]
-        if (current and _old_in_sentence(d)) or (
-            d.part_of is None
-            and any(
-                _revises(p)
-                and p.noun.i > d.noun.i
-                and p.part_of is None
-                and p.victims.group == d.victims.group
-                for p in peers
-            )
+        old = _old_in_sentence(d)
+        if old and any(not _old_in_sentence(p) for p in peers):
+            d.superseded = True
+        elif old and not peers and _larger_elsewhere(d, drafts):
+            d.superseded = True  # "It had initially put the toll at 40" after "has risen to 163"
+        elif d.part_of is None and any(
+            _revises(p) and p.noun.i > d.noun.i and p.part_of is None and p.victims.group == d.victims.group
+            for p in peers
         ):
             d.superseded = True
     # Pass 2: a later revision ("rose to", "latest figures") replaces earlier, smaller figures of the

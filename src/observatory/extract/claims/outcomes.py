@@ -226,11 +226,25 @@ def _from_prep(prep: Token, negated: bool, subset_of: Token | None) -> tuple[Lin
     if prep.lower_ in _SUBSET_PREPS and head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
         return None, head
     if prep.lower_ in _SUBSET_PREPS and head.pos_ in {"VERB", "AUX"}:
-        # "412 people were killed ..., including 236 civilians": subset of the verb's victims.
+        # "412 people were killed ..., including 236 civilians" / "the toll has risen to 163, including
+        # 97 civilians": a subset of the verb's victims or of the figure it reaches.
         victim = next((c for c in head.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}), None)
+        figure = next(
+            (
+                g
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in {"to", "at"}
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
         link = _verb_outcome(head, "nsubjpass") or _verb_outcome(head, "nsubj")
+        if link is None and figure is not None:
+            link, victim = _verb_outcome(head, "pobj"), figure
         if link is not None:
             link.subset_of = victim
+            link.group_noun = None
         return link, None
     if head.pos_ in {"NOUN", "ADJ", "PROPN"} and prep.lower_ == "of":
         hit = noun_outcome(head)

@@ -69,10 +69,11 @@ def _same_sentence_parent(d: Draft, drafts: list[Draft]) -> Draft | None:
 
 
 def _earlier_total(d: Draft, drafts: list[Draft], index: int) -> Draft | None:
+    """The latest total before `d` in its paragraph or the one before it that can contain it."""
     for p in reversed(drafts[:index]):
-        if p.sentence.paragraph != d.sentence.paragraph:
+        if p.sentence.paragraph < d.sentence.paragraph - 1:
             break
-        if p.sentence is d.sentence or p.part_of is not None:
+        if p.sentence is d.sentence:
             continue
         if (
             p.link.outcome == d.link.outcome

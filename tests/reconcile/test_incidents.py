@@ -158,3 +158,21 @@ def test_early_estimate_then_revision_in_the_timeline() -> None:
     (incident,) = build_incidents([a, b], [early, later], [], [])
     assert [(p.low, p.superseded) for p in incident.timeline] == [(8, True), (19, False)]
     assert incident.toll["killed"].best == 19 and incident.toll["killed"].low == 19
+
+
+def test_a_later_report_bridges_two_partial_clusters() -> None:
+    beni = place("Beni", admin1="Nord Kivu", country="DR Congo", lat=0.491, lon=29.473)
+    village = place("Hyosha", admin1="Nord Kivu", country="DR Congo", lat=0.698, lon=29.519)
+    near_village = village.model_copy(update={"precision": "near"})
+    a = doc("a", "Kivu Morning", "2026-10-07", "Raiders struck homes overnight outside the territory seat.")
+    b = doc(
+        "b", "Lakes Bulletin", "2026-10-07", "Machete attack leaves families mourning in northern hamlet."
+    )
+    c = doc("c", "Ruwenzori Times", "2026-10-08", "Survivors describe raid that emptied a settlement.")
+    claims = [
+        claim("a", 22, qualifier="at_least", where=beni, when="2026-10-06"),
+        claim("b", 30, qualifier="about", where=village, when="2026-10-06"),
+        claim("c", 38, where=near_village, when="2026-10-06"),
+    ]
+    incidents = build_incidents([a, b, c], claims, [], [])
+    assert len(incidents) == 1 and incidents[0].docs == ["a", "b", "c"]

@@ -27,7 +27,15 @@ from datasketch import MinHash
 
 from observatory.models import Claim, DocumentInput, Event
 from observatory.reconcile.cues import split_sentences
-from observatory.reconcile.places import Place, broadest, compatible, contains, place_of, same_place
+from observatory.reconcile.places import (
+    Place,
+    broadest,
+    compatible,
+    contains,
+    most_specific,
+    place_of,
+    same_place,
+)
 from observatory.reconcile.vocab import vocab
 
 _WORD = re.compile(r"[a-z][a-z'\-]{3,}")
@@ -212,8 +220,10 @@ def main_place(mentions: list[Mention], lead_end: int = 0) -> Place | None:
     specific place that more than half of the located sentences lie within; else the first one."""
     lead = [m.place for m in mentions if m.position < lead_end and m.place is not None]
     towns = [p for p in lead if p.level > 1]
-    if towns or lead:
-        return (towns or lead)[0]  # a lead naming only a country is about a country-wide incident
+    if towns:
+        return most_specific(towns) or towns[0]  # "central Mali ... near Bandiagara": Bandiagara
+    if lead:
+        return lead[0]  # a lead naming only a country is about a country-wide incident
     return vote(_by_sentence(mentions))
 
 
@@ -309,7 +319,38 @@ def cluster_groups(groups: Iterable[Group]) -> list[Cluster]:
             clusters[-1].add(g)
         else:
             clusters[best[1]].add(g)
+    return _merge_bridged(clusters, window)
+
+
+def _merge_bridged(clusters: list[Cluster], window: int) -> list[Cluster]:
+    """Greedy order can leave two clusters of one incident apart when the report linking them
+    ("near Oicha" vs "in Beni territory") came later: merge clusters that satisfy the same
+    conditions a group must meet to join one, until nothing changes."""
+    merged = True
+    while merged:
+        merged = False
+        i = 0
+        while i < len(clusters):
+            j = i + 1
+            while j < len(clusters):
+                if _bridged(clusters[i], clusters[j], window):
+                    for g in clusters[j].groups:
+                        clusters[i].add(g)
+                    del clusters[j]
+                    merged = True
+                else:
+                    j += 1
+            i += 1
     return clusters
+
+
+def _bridged(first: Cluster, second: Cluster, window: int) -> bool:
+    if first.doc_ids & second.doc_ids or not _dates_meet(first.span, second.span, window):
+        return False
+    scores = [_affinity(g, first) for g in second.groups]
+    return any(x is not None for x in scores) and all(
+        x is not None for g, x in zip(second.groups, scores, strict=True) if g.anchor is not None
+    )
 
 
 def _affinity(g: Group, cluster: Cluster) -> float | None:

@@ -23,7 +23,7 @@ from observatory.reconcile.contradictions import Context, find_contradictions
 from observatory.reconcile.cues import Statement, find_statements, source_aliases
 from observatory.reconcile.figures import published_of
 from observatory.reconcile.grades import grade_claims, grade_incident
-from observatory.reconcile.places import Place, broadest, contains, place_of
+from observatory.reconcile.places import Place, broadest, contains, most_specific, place_of
 from observatory.reconcile.quotes import single_source_quotes
 from observatory.reconcile.timeline import build_timeline
 from observatory.reconcile.titles import title_for
@@ -112,7 +112,8 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
     contradictions = find_contradictions(ctx, quotes, corpus.single_quotes, result.tolls)
     grades = grade_claims(claims, contradictions, corpus.outlets)
     graded = [c.model_copy(update={"grade": grades[c.id]}) for c in claims]
-    anchor = vote(cluster.anchors) or place
+    # The most specific place every report agrees with names the incident (Bandiagara, not "central Mali").
+    anchor = most_specific(cluster.anchors) or vote(cluster.anchors) or place
     location = anchor.location if anchor else None
     return Incident(
         id="inc-" + hashlib.sha1(claims[0].id.encode("utf-8")).hexdigest()[:12],

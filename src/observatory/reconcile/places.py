@@ -169,3 +169,11 @@ def broadest(places: list[Place]) -> Place | None:
         if all(contains(p, q) for q in places):
             return p
     return None
+
+
+def most_specific(places: list[Place]) -> Place | None:
+    """The most specific place that every other place contains (None when they do not nest)."""
+    for p in sorted(places, key=lambda p: (-p.level, p.key)):
+        if all(contains(q, p) for q in places):
+            return p
+    return None

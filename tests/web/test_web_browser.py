@@ -104,3 +104,15 @@ def test_api_docs_load_from_the_package(visit: Visit) -> None:
     assert "Observatory" in visit.page.locator(".swagger-ui .info .title").inner_text()
     assert visit.page.locator(".opblock").count() >= 5
     visit.assert_clean()
+
+
+def test_pages_fit_a_phone_screen(browser: Any, live_server: LiveServer) -> None:
+    """Wide tables and side-by-side columns scroll inside themselves; the page never scrolls sideways."""
+    visit = open_visit(browser, live_server.url, width=400, height=800)
+    try:
+        for path in ("/", f"/incidents/{sample.MARKET.id}", f"/documents/{sample.HERALD.id}", "/documents"):
+            visit.goto(path)
+            assert visit.page.evaluate("document.documentElement.scrollWidth") <= 400, path
+        visit.assert_clean()
+    finally:
+        visit.page.context.close()

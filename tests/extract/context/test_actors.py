@@ -100,3 +100,12 @@ def test_seed_article_names_hts_in_full_with_curly_apostrophe(nlp: Language) -> 
         assert full, path.name
         assert all(m.actor == "Hay'at Tahrir al-Sham" for m in full)
         assert all(text[m.span[0]:m.span[1]] == m.text for m in mentions)
+
+
+def test_side_depends_on_the_documents_conflict(nlp: Language) -> None:
+    sahel_text = "Wagner fighters and FAMa troops raided Moura. JNIM denied it."
+    sahel = {a.actor: a.side for a in _actors(sahel_text, nlp)}
+    ukraine_text = "Wagner fighters attacked Ukrainian troops near Bakhmut."
+    ukraine = {a.actor: a.side for a in _actors(ukraine_text, nlp)}
+    assert sahel["Wagner Group"] == "sahel-juntas"
+    assert ukraine["Wagner Group"] == "russia"

@@ -47,6 +47,11 @@ class ActorEntry:
     country: str | None
     conflict: str | None
     generic: bool = False
+    sides: tuple[tuple[str, str], ...] = ()  # (conflict, side) for actors in several conflicts
+
+    def side_in(self, conflict: str | None) -> str | None:
+        """The actor's camp in the given conflict (its default `side` when not listed)."""
+        return dict(self.sides).get(conflict or "", self.side)
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ def load_gazetteer() -> Gazetteer:
         entry = ActorEntry(
             name=str(item["name"]), type=str(item["type"]), side=item.get("side"),
             country=item.get("country"), conflict=item.get("conflict"), generic=bool(item.get("generic")),
+            sides=tuple((str(k), str(v)) for k, v in (item.get("sides") or {}).items()),
         )
         gaz.entries.append(entry)
         # Place names first: a canonical name that is also a place ("Turkey") keeps the locative check.
@@ -158,6 +164,15 @@ def _matchers(nlp: Language) -> _Matchers:
 def tokenize(text: str, nlp: Language) -> Doc:
     """Tokenizer-only Doc of the normalised text, with the matcher's own tokenizer."""
     return _matchers(nlp).tokenizer(normalise(text))
+
+
+def document_conflict(matches: list[GazetteerMatch]) -> str | None:
+    """The conflict most of the document's conflict-specific actors belong to (None if none)."""
+    counts: dict[str, int] = {}
+    for m in matches:
+        if m.entry.conflict and m.entry.conflict != "global":
+            counts[m.entry.conflict] = counts.get(m.entry.conflict, 0) + 1
+    return max(sorted(counts), key=lambda c: counts[c]) if counts else None
 
 
 def _longer_name(doc: Doc, start: int) -> bool:

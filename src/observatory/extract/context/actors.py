@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from observatory.extract.context.actor_gazetteer import LOCATIVE, load_gazetteer, match_gazetteer
+from observatory.extract.context.actor_gazetteer import (
+    LOCATIVE,
+    document_conflict,
+    load_gazetteer,
+    match_gazetteer,
+)
 from observatory.extract.document import ParsedDocument, Sentence
 from observatory.models import ActorMention
 
@@ -31,16 +36,19 @@ def actor_id(doc_id: str, start: int, end: int) -> str:
 def find_actors(parsed: ParsedDocument, nlp: Language) -> list[ActorMention]:
     doc_id = parsed.input.id
     mentions: list[ActorMention] = []
-    for g in match_gazetteer(parsed.text, nlp):
+    matches = match_gazetteer(parsed.text, nlp)
+    conflict = document_conflict(matches)  # sides depend on the conflict (Wagner in Mali vs Ukraine)
+    for g in matches:
         e = g.entry
         mentions.append(ActorMention(
             id=actor_id(doc_id, g.start, g.end), doc=doc_id, span=(g.start, g.end),
-            text=parsed.text[g.start:g.end], actor=e.name, type=e.type, side=e.side, country=e.country,
+            text=parsed.text[g.start:g.end], actor=e.name, type=e.type, side=e.side_in(conflict),
+            country=e.country,
         ))
     covered = [m.span for m in mentions]
     for sentence in parsed.sentences:
         if sentence.doc is not None:
-            mentions.extend(_ner_mentions(sentence, doc_id, covered))
+            mentions.extend(_ner_mentions(sentence, doc_id, covered, conflict))
     mentions.sort(key=lambda m: m.span)
     return mentions
 
@@ -49,7 +57,9 @@ def _overlaps(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in covered)
 
 
-def _ner_mentions(sentence: Sentence, doc_id: str, covered: list[tuple[int, int]]) -> list[ActorMention]:
+def _ner_mentions(
+    sentence: Sentence, doc_id: str, covered: list[tuple[int, int]], conflict: str | None
+) -> list[ActorMention]:
     assert sentence.doc is not None
     gaz = load_gazetteer()
     out: list[ActorMention] = []
@@ -64,7 +74,7 @@ def _ner_mentions(sentence: Sentence, doc_id: str, covered: list[tuple[int, int]
             id=actor_id(doc_id, start, end), doc=doc_id, span=(start, end), text=ent.text,
             actor=known.name if known else None,
             type=known.type if known else _NER_TYPES.get(ent.label_),
-            side=known.side if known else None,
+            side=known.side_in(conflict) if known else None,
             country=known.country if known else None,
         ))
     return out

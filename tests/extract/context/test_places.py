@@ -172,5 +172,11 @@ def test_spans_index_into_the_text() -> None:
 
 
 def test_possessive_compass_region() -> None:
-    place = places_in("Militants carried out executions in Syria's northwest, monitors said.")["Syria's northwest"]
+    found = places_in("Militants carried out executions in Syria's northwest, monitors said.")
+    place = found["Syria's northwest"]
     assert place.precision == "region" and place.name == "Northwest Syria"
+
+
+def test_district_named_after_a_town_is_admin2() -> None:
+    place = places_in("Raids were reported across Jableh district on Friday.")["Jableh"]
+    assert place.name == "Jablah" and place.precision == "admin2"

@@ -183,4 +183,6 @@ def resolve(gaz: Gazetteer, cand: Candidate, context: Context, allow_fuzzy: bool
 def precision_of(place: GeoPlace, cand: Candidate) -> str:
     if place.kind in {"country", "region", "admin1", "admin2"}:
         return place.kind
+    if cand.admin2:
+        return "admin2"  # "Jableh district": the district named after the town
     return "near" if cand.near else "exact"

@@ -136,6 +136,7 @@ def document_page(report: Report, doc: ReportDocument, source: DataSource) -> di
         "claims": claims,
         "incidents": incidents,
         "claim_incidents": queries.claim_incidents(report),
+        "incident_titles": {i.id: i.title for i in report.incidents},
         "quotes": [q for q in report.quotes if q.doc == doc.id],
         "original": queries.find_document(report, doc.duplicate_of) if doc.duplicate_of else None,
     }

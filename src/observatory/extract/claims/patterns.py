@@ -70,7 +70,8 @@ def subset_drafts(
             victims = (
                 describe(group_tok, range(0)) if group_tok is not None and is_person_noun(group_tok) else None
             )
-            victims = victims or Victims(group="people", label="people")
+            if victims is None:
+                continue  # "two of them with gunshot wounds" restricts, it names no group
         else:
             attr = be_attribute(noun)
             if attr is None:

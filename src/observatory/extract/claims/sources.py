@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from observatory.extract.claims import vocab
 from observatory.extract.document import ParsedDocument, Sentence
@@ -57,6 +57,22 @@ def _alias_hit(span: Span) -> vocab.SourceEntry | None:
     return best[1] if best else None
 
 
+def _actor_hit(span: Span) -> vocab.SourceEntry | None:
+    """Actors of the shared actor gazetteer speak as their type: an armed group's statement is an
+    armed_group source, a state force's a military one."""
+    actors = vocab.actor_sources()
+    low = " " + re.sub(r"[^\w'\- ]+", " ", span.text.lower().replace("’", "'")) + " "
+    best: tuple[int, vocab.SourceEntry] | None = None
+    for alias, entry in actors.aliases.items():
+        if f" {alias} " in low and (best is None or len(alias) > best[0]):
+            best = (len(alias), entry)
+    if best is None:
+        for tok in span:
+            if tok.text in actors.acronyms:
+                return actors.acronyms[tok.text]
+    return best[1] if best else None
+
+
 def _cue_kind(text: str) -> SourceKind | None:
     low = " " + text.lower() + " "
     for kind, words in vocab.sources().cues:
@@ -78,22 +94,50 @@ def resolve(span: Span) -> Source | None:
     return found
 
 
+_DOCUMENTS = frozenset(
+    {"report", "statement", "study", "video", "survey", "tally", "data", "figure", "estimate"}
+)
+# Verbs by which a document is issued (not merely seen: "a police report seen by the newspaper").
+_ISSUING = frozenset({"publish", "release", "issue", "compile", "carry", "post", "share", "produce", "put"})
+
+
+def _agent(span: Span) -> Span | None:
+    """ "a report published by the network": who issued the document."""
+    for tok in span.root.subtree:
+        issued = tok.head.lemma_.lower() in _ISSUING or tok.head.i == span.root.i
+        if tok.lower_ == "by" and tok.dep_ in {"agent", "prep"} and issued:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _phrase(pobj)
+    return None
+
+
 def _resolve(span: Span) -> tuple[Source | None, bool]:
     """(source, only_a_person): the second is True when nothing but a person's name was found."""
+    if span.root.lemma_.lower() in _DOCUMENTS:
+        agent = _agent(span)
+        if agent is not None:
+            found, person = _resolve(agent)
+            if found is not None:
+                return found, person
     label = span.text.strip()
     wider = " ".join(t.text for t in span.root.subtree)  # includes "founder of SOHR" appositions
     entry = _alias_hit(span) or _alias_hit(span.root.doc[span.root.left_edge.i : span.root.right_edge.i + 1])
     if entry is not None:
         return Source(label=label, name=entry.name, kind=entry.kind), False
+    actor = _actor_hit(span)
+    if actor is not None:
+        return Source(label=label, name=actor.name, kind=actor.kind), False
     kind = _cue_kind(label) or _cue_kind(wider)
-    ents = [e for e in span.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}]
+    # Only people and organisations speak; a place (a dateline "KINSHASA, Oct 8 -") is no source.
+    ents = [e for e in span.ents if e.label_ in {"PERSON", "ORG"}]
     person = False
     if kind is None and ents:
         person = ents[0].label_ == "PERSON"
         kind = vocab.sources().person_kind if person else "media"
     if kind is None:
         return None, False
-    name = _clean_name(ents[0].text if ents and ents[0].label_ in {"ORG", "PERSON"} else label)
+    name = _clean_name(ents[0].text if ents else label)
     return Source(label=label, name=name or label, kind=kind), person
 
 
@@ -150,34 +194,77 @@ def sentence_source(sentence: Sentence) -> tuple[Source | None, bool]:
     return found, anaphoric
 
 
+def _subject(verb: Token) -> Token | None:
+    """Who speaks through a reporting verb: its subject (shared with a conjoined verb: "called the
+    reports fabricated and said ..."), or the agent of a passive ("was reported by the monitor").
+    The subject of a passive "say" is what is said about, never the source ("is said to have")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or subj.lower_ in {"that", "which"}:
+        return None
+    return subj
+
+
+def _verb_source(verb: Token) -> tuple[Source | None, bool] | None:
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    span = _phrase(subj)
+    found, person = _resolve(span)
+    anaphoric = _is_anaphoric(span) or (person and _SPOKESPERSON.search(span.text) is not None)
+    return (found, anaphoric) if (found or anaphoric) else None
+
+
+def _according(doc: Doc) -> tuple[Source | None, bool] | None:
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is not None:
+            span = _phrase(pobj)
+            found = resolve(span)
+            if _is_anaphoric(span) or found:
+                return found, _is_anaphoric(span)
+    return None
+
+
+def _reporting_verbs(doc: Doc) -> list[Token]:
+    reporting = vocab.sources().reporting_verbs
+    verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in reporting]
+    return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
 def _sentence_source(sentence: Sentence) -> tuple[Source | None, bool]:
     doc = sentence.doc
     if doc is None:
         return text_source(sentence.text), False
-    for tok in doc:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if pobj is not None:
-                span = _phrase(pobj)
-                found = resolve(span)
-                if _is_anaphoric(span) or found:
-                    return found, _is_anaphoric(span)
+    according = _according(doc)
+    if according is not None:
+        return according
+    found = [r for r in (_verb_source(v) for v in _reporting_verbs(doc)) if r is not None]
+    named = [r for r in found if r[0] is not None and not r[1]]
+    return (named or found or [(None, False)])[0]
+
+
+def claim_source(d: Draft) -> tuple[Source | None, bool] | None:
+    """The attribution that governs the claim's own clause: the reporting verb above its outcome
+    word ("the ministry said 48 people were killed; Reuters could not confirm ...")."""
+    t = d.link.trigger
     reporting = vocab.sources().reporting_verbs
-    verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in reporting]
-    verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
-    for verb in verbs:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is None and verb.dep_ == "conj":
-            # "The office called the reports fabricated and said ...": the first verb's subject.
-            subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is None or subj.lower_ in {"that", "which"}:
-            continue
-        span = _phrase(subj)
-        found, person = _resolve(span)
-        if _is_anaphoric(span) or found:
-            return found, _is_anaphoric(span) or (person and _SPOKESPERSON.search(span.text) is not None)
-    return None, False
+    for _ in range(8):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in reporting:
+            found = _verb_source(t)
+            if found is not None:
+                return found
+    return None
 
 
 # A named spokesperson speaks for the source already cited ("..., spokesperson Jane Doe said").
@@ -196,11 +283,26 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
         if sentence.paragraph != paragraph:
             paragraph, current = sentence.paragraph, None
         found, anaphoric = sentence_source(sentence)
-        if anaphoric and (current or last_named) is not None:
-            current = current or last_named  # "the group said": the source named before
+        earlier = current or last_named
+        if anaphoric and earlier is not None and (found is None or found.kind == earlier.kind):
+            current = earlier  # "the group said": the source named before
         elif found is not None:
             current = found
             if not anaphoric:
                 last_named = found
         for d in by_sentence.get(sentence.index, []):
             d.source = current
+            own = claim_source(d) if according_free(sentence) else None
+            if own is not None:
+                source, refers_back = own
+                if refers_back and earlier is not None and (source is None or source.kind == earlier.kind):
+                    source = earlier
+                if source is not None and _ANONYMOUS.search(sentence.text):
+                    source = source.model_copy(update={"kind": "unnamed"})
+                d.source = source or d.source
+
+
+def according_free(sentence: Sentence) -> bool:
+    """ "according to X" governs every claim of its sentence; otherwise each claim looks for its own
+    reporting verb."""
+    return "according to" not in sentence.text.lower()

@@ -164,3 +164,42 @@ def sources() -> SourceVocab:
         person_kind=data["person_kind"],
         alias_index=index,
     )
+
+
+@dataclass(frozen=True)
+class ActorSources:
+    aliases: dict[str, SourceEntry]  # lowercase alias -> entry
+    acronyms: dict[str, SourceEntry]  # case-sensitive acronym -> entry
+
+
+# How an actor of `actors.yaml` (the context gazetteer) speaks as a source.
+_ACTOR_KINDS: dict[str, SourceKind] = {
+    "armed_group": "armed_group",
+    "militia": "armed_group",
+    "state_force": "military",
+    "government": "government",
+    "monitor": "monitor",
+    "un_ngo": "un_ngo",
+    "media": "media",
+}
+
+
+@lru_cache(maxsize=1)
+def actor_sources() -> ActorSources:
+    """Organisations of the shared actor gazetteer (`data/actors.yaml`) as sources; absent file -> none."""
+    resource = resources.files("observatory.data").joinpath("actors.yaml")
+    if not resource.is_file():
+        return ActorSources({}, {})
+    data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    aliases: dict[str, SourceEntry] = {}
+    acronyms: dict[str, SourceEntry] = {}
+    for actor in data.get("actors") or []:
+        kind = _ACTOR_KINDS.get(str(actor.get("type")))
+        if kind is None or actor.get("generic"):
+            continue
+        entry = SourceEntry(name=str(actor["name"]), kind=kind, aliases=())
+        for alias in actor.get("aliases") or []:
+            aliases.setdefault(str(alias).lower().replace("’", "'"), entry)
+        for acronym in actor.get("acronyms") or []:
+            acronyms.setdefault(str(acronym), entry)
+    return ActorSources(aliases, acronyms)

@@ -98,7 +98,8 @@ def _parse_candidates(
     cands: list[_Candidate] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and (lemma in vocab.violence_verbs or _light(tok, vocab)):
+        if tok.pos_ in ("VERB", "AUX") and (lemma in vocab.violence_verbs or _light(tok, vocab)
+                                            or _light_agent(tok, vocab)):
             found = _verb_candidates(tok, offset, vocab, actors)
             if not found and _is_active(tok):
                 found = _left_actor(tok, offset, actors)
@@ -151,7 +152,13 @@ def _left_actor(verb: Token, offset: int, actors: list[ActorMention]) -> list[_C
 def _light(verb: Token, vocab: PerpetrationVocab) -> bool:
     if verb.lemma_.lower() not in vocab.light_verbs:
         return False
-    return any(c.dep_ in ("dobj", "obj") and c.lower_ in vocab.violence_nouns for c in verb.children)
+    objects = vocab.violence_nouns | vocab.weapons
+    return any(c.dep_ in ("dobj", "obj") and c.lower_ in objects for c in verb.children)
+
+
+def _light_agent(verb: Token, vocab: PerpetrationVocab) -> bool:
+    """'an attack carried out / claimed / perpetrated by X': a light verb whose agent did it."""
+    return verb.lemma_.lower() in vocab.light_verbs and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _verb_candidates(
@@ -248,6 +255,8 @@ def _phrase(
         return None
     if head.lower_ in vocab.weapons:
         return None
+    if any(c.lower_ == "no" for c in head.children):
+        return None  # "no group has claimed responsibility"
     if head.pos_ in ("PRON", "NUM") or head.like_num or any(c.dep_ == "nummod" for c in head.children):
         return None  # pronouns are unresolved here; counted nouns are victims ("12 men killed")
     start = head.left_edge.i

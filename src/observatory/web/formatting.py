@@ -52,10 +52,25 @@ def label(value: str | None) -> str:
     return (value or "–").replace("_", " ")
 
 
+# One-line meanings of the grades for readers; the rules themselves are in docs/grades.md.
+GRADE_HELP = {
+    "confirmed": "another outlet reports a compatible figure, and a credible source is named",
+    "fair": "another outlet reports a compatible figure, but no credible named source",
+    "weak": "hedged, unattributed or partisan, and no other outlet agrees",
+    "contested": "sources contradict each other (count, perpetrator, victims, initiator or attribution)",
+    "single_source": "one outlet only, citing a credible source",
+}
+
+
+def grade_help(grade: str | None) -> str:
+    return GRADE_HELP.get(grade or "", "")
+
+
 FILTERS = {
     "number": number,
     "toll_range": toll_range,
     "count_range": count_range,
     "date": date,
     "label": label,
+    "grade_help": grade_help,
 }

@@ -89,7 +89,7 @@ def test_an_empty_database_renders_helpful_pages(tmp_path: Path) -> None:
     open_database(db).close()
     with TestClient(create_app(Settings(db=db))) as empty:
         assert empty.get("/api/incidents").json() == {"total": 0, "limit": 50, "offset": 0, "items": []}
-        assert "No incident matches these filters" in empty.get("/").text
+        assert "This database is empty" in empty.get("/").text
         assert "observatory ingest" in empty.get("/documents").text
         assert empty.head("/").status_code == 200
 

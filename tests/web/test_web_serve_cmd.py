@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,6 +15,9 @@ from typer.testing import CliRunner
 from web_browsing import free_port
 
 from observatory.cli import app
+from observatory.cli.serve_cmd import _warn_if_empty
+from observatory.store import open_database, repository
+from observatory.web.deps import StoreSource
 
 runner = CliRunner()
 
@@ -69,3 +73,22 @@ def test_serve_answers_over_http(sample_db: str) -> None:
         proc.terminate()
         out, _ = proc.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in out
+
+
+def test_serving_an_unreconciled_database_says_what_to_run(
+    tmp_path: Path, sample_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = str(tmp_path / "empty.db")
+    open_database(empty).close()
+    _warn_if_empty(StoreSource(empty), empty)
+    assert "holds no documents yet" in capsys.readouterr().err
+    unreconciled = str(tmp_path / "docs-only.db")
+    shutil.copy(sample_db, unreconciled)
+    database = open_database(unreconciled)
+    with database.session() as session:
+        repository.replace_incidents(session, [])
+    database.close()
+    _warn_if_empty(StoreSource(unreconciled), unreconciled)
+    assert "3 document(s) but no incidents: run `observatory reconcile" in capsys.readouterr().err
+    _warn_if_empty(StoreSource(sample_db), sample_db)
+    assert capsys.readouterr().err == ""

@@ -5,10 +5,14 @@ from __future__ import annotations
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from observatory.cli.common import DB_HELP, fail, settings_for
+from observatory.cli.common import DB_HELP, fail, settings_for, warn
+
+if TYPE_CHECKING:  # the web stack is imported only when serving
+    from observatory.web.deps import DataSource
 
 
 def _check_database(db: str) -> None:
@@ -32,6 +36,16 @@ def _check_port(host: str, port: int) -> None:
             fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
+def _warn_if_empty(source: DataSource, db: str) -> None:
+    """Serving an unreconciled database is legal but shows nothing; say what to run."""
+    report = source.report()
+    if not report.documents:
+        warn(f"{db} holds no documents yet: add some with `observatory ingest PATH --db {db}`")
+    elif not report.incidents:
+        count = len(report.documents)
+        warn(f"{db} holds {count} document(s) but no incidents: run `observatory reconcile --db {db}`")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("serve")
     def serve(
@@ -51,6 +65,7 @@ def register(app: typer.Typer) -> None:
             web_app = create_app(settings)
         except Exception as exc:  # any store error becomes one line naming the database
             fail(f"{settings.db}: cannot open the database ({type(exc).__name__}: {exc})")
+        _warn_if_empty(web_app.state.source, settings.db)
         typer.echo(f"Observatory dashboard on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
         sys.stdout.flush()  # show the address now even when stdout is a file or a pipe
         uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -75,6 +75,7 @@ def dashboard(report: Report, params: Mapping[str, str]) -> dict[str, Any]:
         "killed_total": sum(queries.killed_best(i) for i in everything.items),
         "tolls_chart": charts.incidents_chart(everything.items),
         "documents": len(report.documents),
+        "incidents_total": len(report.incidents),
         "previous_params": query.params() | {"offset": str(max(0, query.offset - query.limit))},
         "next_params": query.params() | {"offset": str(query.offset + query.limit)},
     }

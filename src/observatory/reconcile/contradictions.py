@@ -63,24 +63,25 @@ def find_contradictions(
 
 # --------------------------------------------------------------------------- count / attribution
 def count_contradictions(ctx: Context) -> list[Contradiction]:
-    """Incompatible figures for the same outcome/group/place from different sources or outlets at
-    the same time. When the two sides cite the same named source the kind is `attribution`."""
+    """Incompatible figures for the same outcome/group from different sources or outlets at the
+    same time (see `_rivals` for places). When both cite the same named source: `attribution`."""
     days = dt.timedelta(days=vocab().same_time_days)
-    cells: dict[tuple[str, str, str, str], list[tuple[Claim, Figure]]] = defaultdict(list)
+    cells: dict[tuple[str, str, str], list[tuple[Claim, Figure]]] = defaultdict(list)
     partial = partial_figures(ctx.claims, ctx.scope_of)
     for c in ctx.claims:
         fig = figure_of(c.count)
-        if fig is None or c.superseded or c.id in ctx.overtaken or c.id in partial:
+        # A figure later overtaken still clashed with its same-day rivals, so it stays in.
+        if fig is None or c.superseded or c.id in partial:
             continue
-        cells[(c.outcome, ctx.scope_of.get(c.id, ""), c.victims.group, c.victims.side or "")].append((c, fig))
+        cells[(c.outcome, c.victims.group, c.victims.side or "")].append((c, fig))
     found: list[Contradiction] = []
-    for (outcome, _scope, group, _side), members in sorted(cells.items()):
+    for (outcome, group, _side), members in sorted(cells.items()):
         clashes = [
             (a, b)
             for (a, fa), (b, fb) in combinations(members, 2)
-            if not compatible(fa, fb)
+            if _rivals(ctx, a, fa, b, fb)
             and (source_key(a) != source_key(b) or ctx.outlet(a.doc) != ctx.outlet(b.doc))
-            and abs(published_of(a, ctx.published) - published_of(b, ctx.published)) <= days
+            and _concurrent(ctx, a, fa, b, fb, days)
         ]
         if not clashes:
             continue
@@ -93,25 +94,50 @@ def count_contradictions(ctx: Context) -> list[Contradiction]:
             and source_key(a) == source_key(b)
             and ctx.outlet(a.doc) != ctx.outlet(b.doc)
         ]
-        kind: ContradictionKind = "attribution" if same_source else "count"
-        pairs = same_source or clashes
-        involved = _unique_claims(pairs)
-        sides = " vs ".join(f"{_count_text(c)} ({_who(c, ctx)})" for c in involved)
         label = f"{outcome} {group}".replace("_", " ")
-        prefix = (
-            f"{involved[0].source.name} cited for different figures: "
-            if kind == "attribution" and involved[0].source
-            else ""
-        )
-        found.append(
-            Contradiction(
-                kind=kind,
-                summary=f"{prefix}{label}: {sides}",
-                claims=[c.id for c in involved],
-                docs=_docs(involved),
+        rest = [pair for pair in clashes if pair not in same_source]
+        kind: ContradictionKind
+        for kind, pairs in (("attribution", same_source), ("count", rest)):
+            if not pairs:
+                continue
+            involved = _unique_claims(pairs)
+            sides = " vs ".join(f"{_count_text(c)} ({_who(c, ctx)})" for c in involved)
+            source = involved[0].source
+            prefix = (
+                f"{source.name} cited for different figures: " if kind == "attribution" and source else ""
             )
-        )
+            found.append(
+                Contradiction(
+                    kind=kind,
+                    summary=f"{prefix}{label}: {sides}",
+                    claims=[c.id for c in involved],
+                    docs=_docs(involved),
+                )
+            )
     return found
+
+
+def _concurrent(ctx: Context, a: Claim, fa: Figure, b: Claim, fb: Figure, days: dt.timedelta) -> bool:
+    """Published at the same time, or the older figure is above the newer one: a count that rose
+    between reports is a revision, one that fell across sources is not."""
+    da, db = published_of(a, ctx.published), published_of(b, ctx.published)
+    if abs(da - db) <= days:
+        return True
+    older, newer = (fa, fb) if da < db else (fb, fa)
+    return older.low > newer.high and not newer.open_ended
+
+
+def _rivals(ctx: Context, a: Claim, fa: Figure, b: Claim, fb: Figure) -> bool:
+    """Incompatible figures for the same place; a place inside the incident only clashes with the
+    whole incident's figure when the part exceeds the whole (a village cannot lose more people
+    than the region it is in). Two different places inside the incident never clash."""
+    sa, sb = ctx.scope_of.get(a.id, ""), ctx.scope_of.get(b.id, "")
+    if sa == sb:
+        return not compatible(fa, fb)
+    if sa and sb:
+        return False
+    part, whole = (fa, fb) if sa else (fb, fa)
+    return not whole.open_ended and not whole.vague and part.low > whole.high
 
 
 def _count_text(c: Claim) -> str:

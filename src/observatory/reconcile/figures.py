@@ -38,6 +38,9 @@ def figure_of(count: Count) -> Figure | None:
     ceiling = high if high is not None else floor
     if q in ("at_least", "more_than"):
         return Figure(floor, floor, max(ceiling, floor), open_ended=high is None or high == floor)
+    if floor == 1 and ceiling == 1:
+        # "a 12-year-old boy was among the dead": one victim named, not a count of all of them.
+        return Figure(1, 1, 1, open_ended=True)
     if q == "vague":
         # Conservative: the best reading of "dozens" is its floor; its ceiling only widens `high`.
         return Figure(floor, floor, max(ceiling, floor), vague=True)
@@ -65,16 +68,19 @@ def partial_figures(claims: list[Claim], scope_of: Mapping[str, str]) -> set[str
     """Claims whose figure is under `partial_fraction` of a larger one for the same outcome, group,
     side and place in the same article: a grave, a village or one day, not a rival total."""
     fraction = vocab().partial_fraction
-    cells: dict[tuple[str, ...], list[tuple[Claim, Figure]]] = {}
+    cells: dict[tuple[str, ...], list[tuple[Claim, Figure, str]]] = {}
     for c in claims:
         fig = figure_of(c.count)
         if fig is not None and not c.superseded:
-            key = (c.doc, c.outcome, scope_of.get(c.id, ""), c.victims.group, c.victims.side or "")
-            cells.setdefault(key, []).append((c, fig))
+            key = (c.doc, c.outcome, c.victims.group, c.victims.side or "")
+            cells.setdefault(key, []).append((c, fig, scope_of.get(c.id, "")))
     partial: set[str] = set()
     for members in cells.values():
-        top = max(f.best for _, f in members)
-        partial |= {c.id for c, f in members if f.best < fraction * top}
+        for c, fig, scope in members:
+            # Compared with the same place, or with any place when the claim names none it can use.
+            rivals = [f.best for _, f, s in members if s == scope or not scope]
+            if fig.best < fraction * max(rivals):
+                partial.add(c.id)
     # Subsets of a partial count are partial too ("27 bodies, 11 of them children"), and a subset
     # of a claim of the same outcome and group is never a figure of its own.
     by_id = {c.id: c for c in claims}

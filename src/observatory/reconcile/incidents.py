@@ -23,7 +23,15 @@ from observatory.reconcile.contradictions import Context, find_contradictions
 from observatory.reconcile.cues import Statement, find_statements, source_aliases
 from observatory.reconcile.figures import published_of
 from observatory.reconcile.grades import grade_claims, grade_incident
-from observatory.reconcile.places import Place, broadest, contains, most_specific, place_of
+from observatory.reconcile.places import (
+    Place,
+    broadest,
+    contains,
+    most_specific,
+    nearby,
+    place_of,
+    same_place,
+)
 from observatory.reconcile.quotes import single_source_quotes
 from observatory.reconcile.timeline import build_timeline
 from observatory.reconcile.titles import title_for
@@ -95,7 +103,7 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
         return None
     events = [e for g in cluster.groups for e in g.events]
     place = broadest(cluster.places) or (cluster.places[0] if cluster.places else None)
-    scope_of = {c.id: _scope(c, place) for c in claims}
+    scope_of = _scopes(claims, place)
     result = compute_tolls(claims, corpus.published, scope_of)
     start, end = cluster.dates()
     statements = _statements(cluster, corpus, claims, start, end)
@@ -135,12 +143,21 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
     )
 
 
-def _scope(c: Claim, place: Place | None) -> str:
-    """Claims about a place inside the incident's place are a disjoint part of its toll."""
-    own = place_of(c.location) if c.location is not None and not c.location.inferred else None
-    if own is None or place is None or contains(own, place):
-        return MAIN_SCOPE
-    return own.key
+def _scopes(claims: list[Claim], place: Place | None) -> dict[str, str]:
+    """Claims about a place inside the incident's place are a disjoint part of its toll; towns of
+    one small area (the same village placed at two nearby towns) share one part."""
+    parts: list[Place] = []
+    scopes: dict[str, str] = {}
+    for c in claims:
+        own = place_of(c.location) if c.location is not None and not c.location.inferred else None
+        if own is None or place is None or contains(own, place):
+            scopes[c.id] = MAIN_SCOPE
+            continue
+        same = next((p for p in parts if same_place(p, own) or nearby(p, own)), None)
+        if same is None:
+            parts.append(own)
+        scopes[c.id] = (same or own).key
+    return scopes
 
 
 def _statements(

@@ -90,6 +90,8 @@ def place_of(loc: Location | None) -> Place | None:
     """A comparable place, or None when the location names nothing usable."""
     if loc is None:
         return None
+    if loc.lat is None and not loc.country and not loc.admin1:
+        return None  # a name the gazetteer could not place says nothing about where
     level = LEVELS.get(loc.precision or "", 0)
     name = _unit(loc.name or loc.label)
     country = _country(loc.country)
@@ -97,6 +99,8 @@ def place_of(loc: Location | None) -> Place | None:
         level = 1 if name and name == country else (2 if loc.admin1 and _unit(loc.admin1) == name else 4)
     if not name and not country:
         return None
+    if level >= 3 and (loc.lat is None or loc.lon is None) and not loc.admin1:
+        return None  # a town the gazetteer could not place cannot be compared with other towns
     admin1 = _unit(loc.admin1) if level >= 2 else ""
     if level == 2 and not admin1 and loc.precision == "admin1":
         admin1 = name

@@ -7,8 +7,8 @@ The rule (docs/tolls.md has it with worked examples):
    figure under a third of a larger one for the same cell in the same article: a grave, a village).
 2. Revision: for each source (a named source, else the outlet's own reporting) only its latest
    published figures are current. Among credible figures, only those published within
-   `same_time_days` of the latest credible figure are the current estimate; older ones are
-   "overtaken" (shown in the timeline, not counted in low/best).
+   `same_time_days` of the latest credible figure are the current estimate; older, lower ones are
+   "overtaken" (shown in the timeline, not counted); older, higher ones only widen `high`.
 3. The same figure repeated by several outlets counts once (figures are deduplicated by value).
 4. One cell = (place scope, outcome, group, side). low = lowest current credible floor,
    best = highest current credible best reading, high = highest figure of any current claim
@@ -111,8 +111,11 @@ def cell_range(
         recent = [v for v in credible if newest - v.published <= window] or credible
         stale = [v for v in credible if v not in recent]
         base = _drop_dominated_vague(recent)
-        overtaken |= {cid for v in stale for cid in v.claims}
-        values = [v for v in values if v not in stale]
+        best_now = max(v.figure.best for v in base)
+        # An older, lower figure is an early estimate the count has grown past. An older figure
+        # above today's best is not explained by a rising count: it stays a rival for `high`.
+        overtaken |= {cid for v in stale if v.figure.best <= best_now for cid in v.claims}
+        values = [v for v in values if v not in stale or v.figure.best > best_now]
     low = min((v.figure.low for v in base), default=0)
     best = max((v.figure.best for v in base), default=0)
     high = max([v.figure.high for v in values] + [best])

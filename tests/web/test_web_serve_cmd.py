@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -40,6 +41,18 @@ def test_port_in_use_is_one_clear_line(sample_db: str) -> None:
     assert result.exit_code == 1
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_database_that_is_not_observatory_is_refused_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    before = other.read_bytes()
+    result = runner.invoke(app, ["serve", "--db", str(other), "--port", str(free_port())])
+    assert result.exit_code == 1
+    assert "schema revision none" in result.output and "observatory db upgrade" in result.output
+    assert "Traceback" not in result.output
+    assert other.read_bytes() == before  # serving did not migrate (write to) it
 
 
 def test_bad_port_is_rejected() -> None:

@@ -61,9 +61,13 @@ def register(app: typer.Typer) -> None:
         settings = settings_for(db)
         _check_database(settings.db)
         _check_port(host, port)
+        from observatory.store import StoreError
+
         try:
             web_app = create_app(settings)
-        except Exception as exc:  # any store error becomes one line naming the database
+        except StoreError as exc:  # its message already names the database and the reason
+            fail(str(exc))
+        except Exception as exc:  # anything else still becomes one line naming the database
             fail(f"{settings.db}: cannot open the database ({type(exc).__name__}: {exc})")
         _warn_if_empty(web_app.state.source, settings.db)
         typer.echo(f"Observatory dashboard on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")

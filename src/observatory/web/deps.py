@@ -31,9 +31,19 @@ class StoreSource:
 
     def __init__(self, db: str) -> None:
         # Imported here so `observatory.web` can be imported (e.g. for its models) without a database.
-        from observatory.store import open_database
+        from observatory.store import StoreError, open_database
+        from observatory.store.database import current_revision, head_revision
 
-        self.database = open_database(db)
+        # Serving writes nothing, not even a schema migration: an out-of-date database is refused
+        # with the command that upgrades it.
+        self.database = open_database(db, migrate=False)
+        found, needed = current_revision(self.database.engine), head_revision()
+        if found != needed:
+            self.database.close()
+            raise StoreError(
+                f"{db}: schema revision {found or 'none'} but this Observatory reads {needed}; "
+                f"run `observatory db upgrade --db {db}` (or ingest into it) first"
+            )
         _make_read_only(self.database.engine)
         url = self.database.engine.url
         is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")

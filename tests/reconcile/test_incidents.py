@@ -176,3 +176,30 @@ def test_a_later_report_bridges_two_partial_clusters() -> None:
     ]
     incidents = build_incidents([a, b, c], claims, [], [])
     assert len(incidents) == 1 and incidents[0].docs == ["a", "b", "c"]
+
+
+def test_a_count_that_fell_across_sources_is_a_contradiction_but_a_rising_one_is_not() -> None:
+    a = doc("a", "Harbour Gazette", "2026-04-02", "Volunteers said at least 60 were dead.")
+    b = doc("b", "Plains Herald", "2026-04-04", "The hospital counted 35 bodies.")
+    fell = [
+        claim("a", 60, qualifier="at_least", where=TAMSIN, source="Tamsin Volunteers", kind="local_sources"),
+        claim("b", 35, where=TAMSIN, source="Harrow Hospital", kind="medical"),
+    ]
+    (incident,) = build_incidents([a, b], fell, [], [])
+    assert [x.kind for x in incident.contradictions if x.kind == "count"] == ["count"]
+    killed = incident.toll["killed"]
+    assert (killed.low, killed.best, killed.high) == (35, 35, 60)  # the older, higher figure only widens high
+    rose = [
+        claim("a", 20, where=TAMSIN, source="Tamsin Volunteers", kind="local_sources"),
+        claim("b", 35, where=TAMSIN, source="Harrow Hospital", kind="medical"),
+    ]
+    (incident,) = build_incidents([a, b], rose, [], [])
+    assert not [x for x in incident.contradictions if x.kind == "count"]
+
+
+def test_one_named_victim_is_not_a_rival_count() -> None:
+    a = doc("a", "Harbour Gazette", "2026-04-03")
+    b = doc("b", "Plains Herald", "2026-04-03")
+    claims = [claim("a", 3, group="children", where=TAMSIN), claim("b", 1, group="children", where=TAMSIN)]
+    (incident,) = build_incidents([a, b], claims, [], [])
+    assert not [x for x in incident.contradictions if x.kind == "count"]

@@ -140,6 +140,11 @@ def is_org_chunk(tokens: list[Candidate]) -> bool:
     return any(w in v.org_heads for w in words)
 
 
+def is_facility_chunk(tokens: list[Candidate]) -> bool:
+    """"London Bridge", "Kabul University": a building; only big places inside it count."""
+    return any(t.text.casefold() in vocab().facility_heads for t in tokens)
+
+
 def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     """Entity spans (document offsets, label) of a parsed sentence; [] when unparsed."""
     doc = sentence.doc

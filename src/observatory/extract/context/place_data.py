@@ -38,6 +38,7 @@ class PlaceVocab:
     function_words: frozenset[str]
     not_place_phrases: frozenset[str]
     org_heads: frozenset[str]
+    facility_heads: frozenset[str]
     demonyms: dict[str, str]
     place_cues: frozenset[str]
     settlement_nouns: frozenset[str]
@@ -59,6 +60,7 @@ def vocab() -> PlaceVocab:
         function_words=_lower_set(raw["function_words"]),
         not_place_phrases=_lower_set(raw["not_place_phrases"]),
         org_heads=_lower_set(raw["org_heads"]),
+        facility_heads=_lower_set(raw["facility_heads"]),
         demonyms={str(k).casefold(): str(v) for k, v in raw["demonyms"].items()},
         place_cues=_lower_set(raw["place_cues"]),
         settlement_nouns=_lower_set(raw["settlement_nouns"]),

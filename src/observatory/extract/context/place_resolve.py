@@ -23,6 +23,7 @@ SKELETON_RATIO = 75.0  # same consonant outline: transliteration variants ("Tuwa
 JARO_WINKLER = 0.94  # shared stem, different ending ("Baniyasin"), only inside context countries
 FUZZY_ANYWHERE = 92.0  # a typo of a sizeable town is trusted even without country context
 BIG_CITY = 100_000
+BIG_ADMIN1 = 500_000  # a populous province named on its own ("Northern Ireland", "Punjab")
 CITY = 15_000
 TOWN = 1_000
 
@@ -96,9 +97,12 @@ def plausible(hit: NameHit, cand: Candidate, context: Context, fuzzy: bool = Fal
     if cand.common_word and hit.level < 2 and not (cand.settlement or cand.admin1 or ner_place or primary):
         return False  # "Rise to Power": an everyday word needs more than a preposition
     if place.kind == "admin1":
-        return cand.admin1 or in_context or ner_place or (cued and hit.level >= 1)
+        known = hit.level >= 1 and (cued or place.population >= BIG_ADMIN1) and not cand.common_word
+        return cand.admin1 or in_context or ner_place or known
     if place.population >= BIG_CITY or ner_place:
         return True
+    if context.primary and not in_context:
+        return False  # a small foreign namesake ("Dora" in a report on Baghdad) is not meant
     if in_context:
         return cued or place.population >= TOWN
     # GeoNames gives population 0 when unknown (Qardaha): a cue is then enough.

@@ -17,6 +17,7 @@ from observatory.extract.context.gazetteer import Gazetteer, GeoPlace, get_gazet
 from observatory.extract.context.place_candidates import (
     Candidate,
     chunk_candidates,
+    is_facility_chunk,
     is_org_chunk,
     ner_spans,
     span_candidate,
@@ -110,6 +111,9 @@ def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence,
     for tokens in chunks:
         if is_org_chunk(tokens):
             continue
+        if is_facility_chunk(tokens):
+            for token in tokens:
+                token.part_of_chunk = True
         for token in tokens:
             token.common_word = token.text.casefold() in lower_words
         found.extend(_segment(parsed, gaz, tokens, ents, context))

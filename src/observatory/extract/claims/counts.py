@@ -78,6 +78,9 @@ def _phrase_at(
     doc: Doc, i: int, table: dict[str, int] | dict[str, tuple[int, int]]
 ) -> tuple[str, int] | None:
     """Longest phrase of `table` (up to 4 words) starting at token i."""
+    first = doc[i].lower_
+    if first not in _first_words(id(table), table):
+        return None  # cheap exit: most tokens start no phrase
     for size in (4, 3, 2, 1):
         if i + size > len(doc):
             continue
@@ -85,6 +88,16 @@ def _phrase_at(
         if phrase in table:
             return phrase, i + size
     return None
+
+
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(key: int, table: dict[str, int] | dict[str, tuple[int, int]]) -> frozenset[str]:
+    """First words of the phrases of a vocabulary table (tables are loaded once and cached)."""
+    if key not in _FIRST_WORDS:
+        _FIRST_WORDS[key] = frozenset(p.split(" ", 1)[0] for p in table)
+    return _FIRST_WORDS[key]
 
 
 def _digits(doc: Doc, i: int) -> tuple[int, int, int] | None:

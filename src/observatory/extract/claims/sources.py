@@ -8,6 +8,7 @@ name and kind), then with cue words, then with spaCy NER (PERSON/ORG).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -41,44 +42,57 @@ def _phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+def _ngrams(text: str, longest: int = 7) -> list[str]:
+    """Word n-grams of a phrase, longest first (for dictionary look-ups of multiword names)."""
+    words = text.split()
+    return [
+        " ".join(words[i : i + n])
+        for n in range(min(longest, len(words)), 0, -1)
+        for i in range(len(words) - n + 1)
+    ]
+
+
 def _alias_hit(span: Span) -> vocab.SourceEntry | None:
     index = vocab.sources().alias_index
-    text = " " + re.sub(r"[^\w.\-' ]+", " ", span.text.lower()) + " "
-    best: tuple[int, vocab.SourceEntry] | None = None
-    for alias, entry in index.items():
-        if f" {alias} " not in text:
+    text = re.sub(r"[^\w.\-' ]+", " ", span.text.lower())
+    for gram in _ngrams(text):
+        entry = index.get(gram)
+        if entry is None:
             continue
-        if len(alias) <= 3 and not any(
-            t.text == alias.upper() or t.text == alias.upper() + "." for t in span
-        ):
+        if len(gram) <= 3 and not any(t.text == gram.upper() or t.text == gram.upper() + "." for t in span):
             continue  # short aliases (UN, WHO, AP) only as acronyms, never "who"/"un-"
-        if best is None or len(alias) > best[0]:
-            best = (len(alias), entry)
-    return best[1] if best else None
+        return entry
+    return None
 
 
 def _actor_hit(span: Span) -> vocab.SourceEntry | None:
     """Actors of the shared actor gazetteer speak as their type: an armed group's statement is an
     armed_group source, a state force's a military one."""
     actors = vocab.actor_sources()
-    low = " " + re.sub(r"[^\w'\- ]+", " ", span.text.lower().replace("’", "'")) + " "
-    best: tuple[int, vocab.SourceEntry] | None = None
-    for alias, entry in actors.aliases.items():
-        if f" {alias} " in low and (best is None or len(alias) > best[0]):
-            best = (len(alias), entry)
-    if best is None:
-        for tok in span:
-            if tok.text in actors.acronyms:
-                return actors.acronyms[tok.text]
-    return best[1] if best else None
+    text = re.sub(r"[^\w'\- ]+", " ", span.text.lower().replace("’", "'"))
+    for gram in _ngrams(text):
+        if gram in actors.aliases:
+            return actors.aliases[gram]
+    for tok in span:
+        if tok.text in actors.acronyms:
+            return actors.acronyms[tok.text]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[tuple[SourceKind, re.Pattern[str]], ...]:
+    """One regex per kind (cue words as whole words, plural allowed), in the vocabulary's order."""
+    return tuple(
+        (kind, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w.strip()) for w in words) + r")s?(?!\w)"))
+        for kind, words in vocab.sources().cues
+    )
 
 
 def _cue_kind(text: str) -> SourceKind | None:
-    low = " " + text.lower() + " "
-    for kind, words in vocab.sources().cues:
-        for w in words:
-            if re.search(rf"(?<![\w]){re.escape(w.strip())}s?(?![\w])", low):
-                return kind
+    low = text.lower()
+    for kind, pattern in _cue_patterns():
+        if pattern.search(low):
+            return kind
     return None
 
 

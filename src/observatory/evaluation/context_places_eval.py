@@ -17,11 +17,16 @@ Scoring, micro-averaged over records. A prediction matches a gold item when thei
   false positives.
 - place.name_heldout / time.start_heldout: the same on records tagged "heldout", written after the
   rules were tuned on the others and never used to tune them (the honest estimate).
+- place.country_external: third-party incident descriptions read at run time from
+  `$OBSERVATORY_EXTERNAL_EVAL` (default ../shared/eval/external/...): a record is right when the
+  countries of the places found include its country, wrong (false positive) when places were
+  found but none in its country; skipped when the file is absent.
 Floors are in `floors_context_places.yaml`.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import math
@@ -32,7 +37,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from observatory.evaluation.external_eval import external_path
 from observatory.evaluation.scores import FieldScore
+from observatory.extract.context.gazetteer import get_gazetteer
 from observatory.extract.context.place_normalize import name_key
 from observatory.extract.context.place_text import sentences_of
 from observatory.extract.context.places import find_places
@@ -45,7 +52,7 @@ if TYPE_CHECKING:
 
 _EVAL = "observatory.data.eval"
 PLACE_FIELDS = ("place.name", "place.country", "place.admin1", "place.coords_25km", "place.precision",
-                "place.name_no_parse", "place.name_heldout")
+                "place.name_no_parse", "place.name_heldout", "place.country_external")
 TIME_FIELDS = ("time.start", "time.end", "time.precision", "time.start_heldout")
 
 
@@ -156,6 +163,26 @@ def _time_record(record: dict[str, Any], tally: Counter[str], suffix: str = "") 
         tally[f"time.{field}{suffix}.fp"] += len(predicted) - len(used)
 
 
+def _country_name(raw: str) -> str:
+    """The gazetteer's name for a country as the external data spells it ("DR Congo")."""
+    for hit in get_gazetteer().exact(name_key(raw)):
+        if hit.place.kind == "country" and hit.place.country:
+            return hit.place.country
+    return raw
+
+
+def _external_countries(tally: Counter[str]) -> None:
+    path = external_path()
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as handle:
+        for n, row in enumerate(csv.DictReader(handle)):
+            record = {"id": f"ext{n}", "text": row["Description"]}
+            found = {p.country for p in find_places(_parsed(record, None), None) if p.country}  # type: ignore[arg-type]
+            gold = _country_name(row["Country"])
+            _count(tally, "place.country_external", gold in found, bool(found))
+
+
 def measure(nlp: Language | None) -> dict[str, tuple[int, int, int]]:
     tally: Counter[str] = Counter()
     for record in _gold("context_places.jsonl"):
@@ -163,6 +190,7 @@ def measure(nlp: Language | None) -> dict[str, tuple[int, int, int]]:
         _place_record(record, None, tally, "place.name_no_parse")
         if "heldout" in record.get("tags", []):
             _place_record(record, nlp, tally, "place.name_heldout")
+    _external_countries(tally)
     for record in _gold("context_times.jsonl"):
         _time_record(record, tally)
         if "heldout" in record.get("tags", []):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from observatory.extract.claims import vocab
 from observatory.extract.claims.counts import Quantity, find_quantities
 from observatory.extract.claims.flags import apply_flags
-from observatory.extract.claims.outcomes import Link, link_outcome, word_outcome
+from observatory.extract.claims.outcomes import Link, link_outcome, phrase_outcome, word_outcome
 from observatory.extract.claims.patterns import be_attribute, merge_relatives, singular_allowed, subset_drafts
 from observatory.extract.claims.sources import attach_sources
 from observatory.extract.claims.subsets import link_subsets
@@ -48,10 +48,19 @@ class Draft:
         return self.sentence.start, self.sentence.end
 
 
+def _compound_head(t: Token) -> Token:
+    while t.dep_ == "compound" and t.head.i > t.i:
+        t = t.head
+    return t
+
+
 def counted_noun(doc: Doc, q: Quantity) -> Token:
     """The noun a count quantifies: its syntactic head ("31 victims"), the collective noun of
     "a family of six", or the number itself when it stands alone ("killing 12")."""
     a = doc[q.anchor]
+    while a.head.dep_ == "compound" and a.head.head.i > a.head.i and a.dep_ in _NOUN_DEPS:
+        # "17 cattle herders": the count belongs to the compound's head noun.
+        return _compound_head(a.head)
     if (
         a.head.i > q.end - 1
         and a.head.tag_ in {"VBN", "JJ", "NN", "NNS"}
@@ -159,10 +168,11 @@ def _orphan_verb(noun: Token) -> Link | None:
         if tok.like_num:
             return None
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and (lemma in v.intransitive or (lemma in v.transitive and tok.tag_ == "VBN")):
+        passive = tok.tag_ == "VBN" and (lemma in v.transitive or phrase_outcome(tok) is not None)
+        if tok.pos_ == "VERB" and (lemma in v.intransitive or passive):
             if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
                 return None
-            outcome = v.intransitive.get(lemma) or v.transitive[lemma]
+            outcome = v.intransitive.get(lemma) or v.transitive.get(lemma) or phrase_outcome(tok) or "killed"
             negated = any(c.dep_ == "neg" for c in tok.children)
             return Link(outcome, tok, negated)
     return None

@@ -57,7 +57,7 @@ def _phrase_match(verb: Token) -> tuple[Outcome, Token] | None:
     return None
 
 
-def _phrase(verb: Token) -> Outcome | None:
+def phrase_outcome(verb: Token) -> Outcome | None:
     found = _phrase_match(verb)
     return found[0] if found else None
 
@@ -67,7 +67,9 @@ def word_outcome(t: Token) -> Outcome | None:
     v = vocab.outcomes()
     lemma, low = _lemma(t), t.lower_
     if t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB"):
-        return _phrase(t) or v.transitive.get(lemma) or v.intransitive.get(lemma) or v.adjectives.get(low)
+        return (
+            phrase_outcome(t) or v.transitive.get(lemma) or v.intransitive.get(lemma) or v.adjectives.get(low)
+        )
     if t.pos_ == "ADJ":
         return v.adjectives.get(low) or v.adjectives.get(lemma)
     if t.pos_ in {"NOUN", "PROPN"}:
@@ -77,10 +79,10 @@ def word_outcome(t: Token) -> Outcome | None:
 
 def _is_negated(t: Token) -> bool:
     negators = vocab.outcomes().negators
-    return any(c.dep_ == "neg" or (c.lower_ in negators and not _bound_phrase(c)) for c in t.children)
+    return any(c.dep_ == "neg" or (c.lower_ in negators and not _boundphrase_outcome(c)) for c in t.children)
 
 
-def _bound_phrase(t: Token) -> bool:
+def _boundphrase_outcome(t: Token) -> bool:
     """ "no" inside "no fewer than" / "no less than" / "no more than" is a qualifier, not a negation."""
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     return t.lower_ == "no" and nxt is not None and nxt.lower_ in {"fewer", "less", "more"}
@@ -274,14 +276,18 @@ def link_outcome(noun: Token, max_steps: int = 7) -> Link | None:
         return Link(word_outcome(own) or "killed", own, _is_negated(own), None)
     t = noun
     for _ in range(max_steps):
-        if (t.lower_ in negators and not _bound_phrase(t)) or any(
-            c.dep_ == "det" and c.lower_ == "no" and not _bound_phrase(c) for c in t.children
+        if (t.lower_ in negators and not _boundphrase_outcome(t)) or any(
+            c.dep_ == "det" and c.lower_ == "no" and not _boundphrase_outcome(c) for c in t.children
         ):
             negated = True
         head = t.head
         if head.i == t.i:
             return None
         dep = t.dep_
+        if dep == "pobj" and head.lower_ == "between" and head.head.pos_ == "VERB":
+            # "abducted between 12 and 15 aid workers": the range is the verb's object.
+            has_object = any(c.dep_ == "dobj" for c in head.head.children)
+            dep, head = ("nsubj" if has_object else "dobj"), head.head
         if dep == "pobj" and head.dep_ == "mark" and head.head.pos_ in {"VERB", "AUX"}:
             # A mis-parsed subject after "that" ("reports indicate that 745 civilians ... have died").
             dep, head = "nsubj", head.head

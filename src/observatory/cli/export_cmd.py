@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
 from observatory.cli.common import DB_HELP, fail, settings_for
 from observatory.store import StoreError
+from observatory.store.database import first_line
 
 
 class ExportFormat(StrEnum):
@@ -58,6 +60,8 @@ def _render(db: str, fmt: ExportFormat) -> str:
             database.close()
     except StoreError as exc:
         fail(str(exc))
+    except (SQLAlchemyError, ValueError) as exc:  # a database that changed under us, bad stored data
+        fail(f"{db}: export failed ({first_line(exc)})")
     if fmt is ExportFormat.csv:
         return exports.incidents_csv(report.incidents)
     if fmt is ExportFormat.geojson:

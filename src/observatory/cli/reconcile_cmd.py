@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
 from observatory.cli.common import DB_HELP, fail, settings_for
 from observatory.store import StoreError
+from observatory.store.database import first_line
 
 
 def register(app: typer.Typer) -> None:
@@ -21,6 +23,8 @@ def register(app: typer.Typer) -> None:
             summary = reconcile_database(settings.db)
         except StoreError as exc:
             fail(str(exc))
+        except (SQLAlchemyError, ValueError) as exc:  # a database that changed under us, bad stored data
+            fail(f"{settings.db}: reconcile failed ({first_line(exc)})")
         typer.echo(
             f"{len(summary.incidents)} incident(s) from {summary.claims} claim(s) and {summary.events} "
             f"event(s) in {summary.documents} document(s) "

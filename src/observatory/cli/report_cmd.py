@@ -6,9 +6,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import SQLAlchemyError
 
 from observatory.cli.common import DB_HELP, OutputFormat, fail, settings_for
 from observatory.store import StoreError
+from observatory.store.database import first_line
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +38,8 @@ def register(app: typer.Typer) -> None:
                 database.close()
         except StoreError as exc:
             fail(str(exc))
+        except (SQLAlchemyError, ValueError) as exc:  # a database that changed under us, bad stored data
+            fail(f"{settings.db}: report failed ({first_line(exc)})")
         if fmt is OutputFormat.json:
             typer.echo(result.model_dump_json(indent=2))
         elif fmt is OutputFormat.markdown:

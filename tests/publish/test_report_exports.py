@@ -124,8 +124,9 @@ def test_reconcile_then_report_table_markdown_and_json(tmp_path: Path) -> None:
     assert bad.exit_code == 1
 
 
-def test_reconcile_twice_replaces_instead_of_duplicating(tmp_path: Path) -> None:
-    db = str(tmp_path / "again.db")
+def test_reconcile_twice_replaces_instead_of_duplicating(db_url: str) -> None:
+    """On SQLite and on a real PostgreSQL server (the `db_url` fixture runs both)."""
+    db = db_url
     _two_outlets(db)
     first = [i.id for i in reconcile_database(db).incidents]
     second = [i.id for i in reconcile_database(db).incidents]

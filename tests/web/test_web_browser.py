@@ -103,6 +103,14 @@ def test_api_docs_load_from_the_package(visit: Visit) -> None:
     visit.page.wait_for_selector(".swagger-ui .info .title")
     assert "Observatory" in visit.page.locator(".swagger-ui .info .title").inner_text()
     assert visit.page.locator(".opblock").count() >= 5
+    # "Try it out" on GET /api/incidents runs against this server and shows the answer.
+    block = visit.page.locator(".opblock", has=visit.page.locator('[data-path="/api/incidents"]')).first
+    block.locator(".opblock-summary").click()
+    block.locator("button.try-out__btn").click()
+    block.locator("button.execute").click()
+    status = block.locator(".live-responses-table tbody .response-col_status").first
+    status.wait_for()
+    assert status.inner_text().strip().startswith("200")
     visit.assert_clean()
 
 

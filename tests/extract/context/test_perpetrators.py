@@ -103,3 +103,23 @@ def test_seed_fighters_among_the_dead_get_no_perpetrator(nlp: Language) -> None:
             assert out.perpetrator is None
             hits += 1
     assert hits >= 1
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Sunday's strike on the market killed 17 shoppers.", "17"),  # a day, not an attacker
+    ("A series of raids around Mabalako killed 26 villagers.", "26"),  # a collective of events
+    ("No group has claimed the bombing that killed 9 people.", "9"),
+])
+def test_times_collectives_and_nobody_are_not_perpetrators(text: str, count: str, nlp: Language) -> None:
+    perp = _perp(text, count, nlp)
+    assert perp is None
+
+
+def test_attack_target_is_not_part_of_the_attacker(nlp: Language) -> None:
+    perp = _perp("Fighters of the RSF on Kutum killed 8 herders in an attack on Um Sayala.", "8", nlp)
+    assert perp is not None and perp.actor == "Rapid Support Forces" and "Um Sayala" not in perp.label
+
+
+def test_carried_out_by_and_claimed_by(nlp: Language) -> None:
+    perp = _perp("Six people were killed in a bombing carried out by al-Shabaab in Baidoa.", "Six", nlp)
+    assert perp is not None and perp.actor == "al-Shabaab"

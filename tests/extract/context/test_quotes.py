@@ -103,3 +103,15 @@ def test_seed_leader_quotes_are_attributed_to_al_sharaa(nlp: Language) -> None:
                 leader_quotes.append(q)
     assert len(leader_quotes) >= 2
     assert all(q.speaker == "Ahmed al-Sharaa" for q in leader_quotes)
+
+
+def test_second_quote_in_the_same_paragraph_keeps_the_speaker(nlp: Language) -> None:
+    text = ('"The wards are full," said Amina Lawal, a surgeon at the teaching hospital in Maiduguri. '
+            '"We are operating in the corridors."')
+    quotes = _quotes(text, nlp)
+    assert [q.speaker for q in quotes] == ["Amina Lawal", "Amina Lawal"]
+
+
+def test_age_is_not_a_role(nlp: Language) -> None:
+    [q] = _quotes("“They burned the granary,” said Idrissa Maiga, 61, a farmer from Boni.", nlp)
+    assert q.speaker == "Idrissa Maiga" and q.speaker_role != "61"

@@ -33,6 +33,8 @@ class PerpetrationVocab:
     perpetrator_nouns: frozenset[str]
     violence_forms: frozenset[str]
     generic_actor_modifiers: frozenset[str]
+    time_words: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,4 +86,5 @@ def perpetration() -> PerpetrationVocab:
     p = _raw()["perpetration"]
     return PerpetrationVocab(**{k: frozenset(str(w).lower() for w in p[k]) for k in (
         "violence_verbs", "light_verbs", "violence_nouns", "not_perpetrators", "source_verbs", "weapons",
-        "attacker_modifiers", "perpetrator_nouns", "violence_forms", "generic_actor_modifiers")})
+        "attacker_modifiers", "perpetrator_nouns", "violence_forms", "generic_actor_modifiers", "time_words",
+        "collective_nouns")})

@@ -227,7 +227,7 @@ def _noun_candidates(
                 out.append(_phrase(owner, offset, trigger, 2, vocab))
         elif child.dep_ == "poss":
             out.append(_phrase(child, offset, trigger, 2, vocab))
-    if not out:
+    if not any(out):
         out.append(_modifier_actor(noun, offset, actors, trigger, vocab))
     # "X launched an attack": the light verb's subject is found from the verb side.
     return [c for c in out if c is not None]
@@ -257,16 +257,32 @@ def _phrase(
         return None
     if any(c.lower_ == "no" for c in head.children):
         return None  # "no group has claimed responsibility"
+    if head.ent_type_ in ("DATE", "TIME") or head.lower_ in vocab.time_words:
+        return None  # "Sunday's attack", "Tuesday night's raid": when, not who
+    if head.lower_ in vocab.collective_nouns:
+        # "a series of raids killed ...": look through the collective noun to what it counts.
+        inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        if not inner or inner[0].lower_ in vocab.violence_nouns or inner[0].lower_ in vocab.weapons:
+            return None  # a series of raids/bombs names no one
+        return _phrase(inner[0], offset, trigger, rank, vocab)
     if head.pos_ in ("PRON", "NUM") or head.like_num or any(c.dep_ == "nummod" for c in head.children):
         return None  # pronouns are unresolved here; counted nouns are victims ("12 men killed")
     start = head.left_edge.i
     end = head.i + 1
     for child in head.rights:
-        if (child.dep_ == "prep" and child.lower_ in ("of", "from", "on", "with")) or (
+        if (child.dep_ == "prep" and child.lower_ in ("of", "from")) or _vehicle(child) or (
             child.dep_ == "amod" and child.lower_ in ("loyal", "affiliated", "linked", "allied")
         ) or (child.dep_ in ("compound", "appos") and child.i == end):
             end = child.right_edge.i + 1
     return _span(start, end, head.doc, offset, trigger, rank)
+
+
+def _vehicle(prep: Token) -> bool:
+    """'men on motorbikes', 'gunmen with rifles' describe the attackers; 'on Mellit' is the target."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("on", "with", "in"):
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ for t in prep.subtree)
 
 
 def _span(start: int, end: int, doc: Doc, offset: int, trigger: Token, rank: int) -> _Candidate | None:

@@ -207,7 +207,7 @@ def _core_phrase(head: Token) -> Span:
 
 def _apposition(head: Token) -> str | None:
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not child.like_num:  # "Muhindo Paluku, 54," gives an age, not a role
             span = head.doc[child.left_edge.i: child.right_edge.i + 1]
             return span.text.strip(_STRIP) or None
     return None

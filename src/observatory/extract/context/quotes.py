@@ -66,13 +66,12 @@ def find_quotes(parsed: ParsedDocument, nlp: Language) -> list[Quote]:
 
 
 def _continues(prev: QuoteSpan, span: QuoteSpan, text: str) -> bool:
-    """An unattributed quote right after another one is the same speaker: it opens the next
-    paragraph, or follows in the same paragraph with little text between them."""
-    if span.paragraph - prev.paragraph > 1:
-        return False
+    """An unattributed quote right after another one is the same speaker: it follows in the same
+    paragraph, or opens the next one."""
+    if span.paragraph == prev.paragraph:
+        return True  # '"...," said X, a nurse. "More quote."'
     opens_paragraph = span.open_mark == 0 or text[span.open_mark - 1] == "\n"
-    gap = text[(prev.close_mark if prev.close_mark is not None else prev.end) + 1: span.open_mark]
-    return (opens_paragraph and span.paragraph == prev.paragraph + 1) or len(gap.strip()) < 40
+    return opens_paragraph and span.paragraph == prev.paragraph + 1
 
 
 def is_scare_quote(text: str, span: QuoteSpan) -> bool:

@@ -144,6 +144,10 @@ class Group:
     def actors(self) -> frozenset[str]:
         return frozenset(a for m in self.mentions for a in m.actors)
 
+    @property
+    def event_types(self) -> frozenset[str]:
+        return frozenset(m.event.event_type for m in self.mentions if m.event is not None)
+
 
 @dataclass
 class Cluster:
@@ -152,11 +156,13 @@ class Cluster:
     span: tuple[dt.date | None, dt.date | None] = (None, None)
     doc_ids: set[str] = field(default_factory=set)
     actor_names: set[str] = field(default_factory=set)
+    event_types: set[str] = field(default_factory=set)
 
     def add(self, group: Group) -> None:
         self.groups.append(group)
         self.doc_ids.add(group.doc)
         self.actor_names |= group.actors
+        self.event_types |= group.event_types
         start, end = group.dates()
         lo, hi = self.span
         self.span = (
@@ -365,7 +371,9 @@ def _affinity(g: Group, cluster: Cluster) -> float | None:
     shared = bool(g.actors & cluster.actor_names)
     if not (same_spot or shared or similarity >= v.text_similarity):
         return None
-    return similarity + (0.5 if same_spot else 0.0) + (0.2 if shared else 0.0)
+    # The same kind of event (a strike, a battle) only breaks ties; it is no evidence on its own.
+    same_kind = bool(g.event_types & cluster.event_types)
+    return similarity + (0.5 if same_spot else 0.0) + (0.2 if shared else 0.0) + (0.1 if same_kind else 0.0)
 
 
 def _dates_meet(

@@ -44,6 +44,7 @@ def test_report_is_rebuilt_when_the_file_changes(tmp_path_factory: pytest.TempPa
     source = StoreSource(db)
     first = source.report()
     assert source.report() is first  # unchanged file: the cached report
+    assert source.claims() is source.claims()
     writer = open_database(db)  # another process (say, `observatory reconcile`) rewrites incidents
     try:
         with writer.session() as session:
@@ -51,3 +52,5 @@ def test_report_is_rebuilt_when_the_file_changes(tmp_path_factory: pytest.TempPa
     finally:
         writer.close()
     assert [i.id for i in source.report().incidents] == [sample.AMBUSH.id]
+    # Claims outside every incident lose their grade in the store; the fresh read shows it.
+    assert {c.id: c.grade for c in source.claims()}[sample.C_WIRE_KILLED.id] is None

@@ -9,7 +9,8 @@ them thin and lets the app be pointed at any database (SQLite file or PostgreSQL
 from __future__ import annotations
 
 import os
-from typing import Annotated, Protocol
+from collections.abc import Callable
+from typing import Annotated, Any, Protocol
 
 from fastapi import Depends, Request
 
@@ -48,25 +49,51 @@ class StoreSource:
         url = self.database.engine.url
         is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
         self._sqlite_file = url.database if is_file else None
-        self._cached: tuple[object, Report] | None = None
+        self._cache: dict[str, tuple[object, Any]] = {}
 
     def report(self) -> Report:
-        """The report, rebuilt only when the SQLite file changed since the last build.
-
-        Every page needs the whole report, and building it reads every document; an unchanged
-        file (same size and modification time, WAL included) cannot hold a different report.
-        Other databases are read afresh on each request.
-        """
+        """The report; every page needs all of it, so it is cached (see `_unchanged_or`)."""
         from observatory.publish.report import build_report
 
-        key = self._file_state()  # taken before reading, so a write during the build is not missed
-        if key is not None and self._cached is not None and self._cached[0] == key:
-            return self._cached[1]
-        with self.database.session() as session:
-            report = build_report(session)
-        if key is not None:
-            self._cached = (key, report)
+        def read() -> Report:
+            with self.database.session() as session:
+                return build_report(session)
+
+        report: Report = self._unchanged_or("report", read)
         return report
+
+    def claims(self, doc: str | None = None) -> list[Claim]:
+        from observatory.store import repository
+
+        def read() -> list[Claim]:
+            with self.database.session() as session:
+                return repository.list_claims(session, doc_id=doc)
+
+        if doc is not None:
+            return read()  # one document's claims: a small indexed query, not worth caching
+        claims: list[Claim] = self._unchanged_or("claims", read)
+        return claims
+
+    def document(self, doc_id: str) -> DocumentInput | None:
+        from observatory.store import repository
+
+        with self.database.session() as session:
+            return repository.get_document(session, doc_id)
+
+    def _unchanged_or(self, name: str, read: Callable[[], Any]) -> Any:
+        """The value read last time while the SQLite file is unchanged, else a fresh read.
+
+        An unchanged file (same size and modification time, WAL included) cannot hold different
+        data. Other databases are read afresh on each request.
+        """
+        key = self._file_state()  # taken before reading, so a write during the read is not missed
+        hit = self._cache.get(name)
+        if key is not None and hit is not None and hit[0] == key:
+            return hit[1]
+        value = read()
+        if key is not None:
+            self._cache[name] = (key, value)
+        return value
 
     def _file_state(self) -> object:
         if self._sqlite_file is None:
@@ -80,18 +107,6 @@ class StoreSource:
             else:
                 state.append((stat.st_mtime_ns, stat.st_size))
         return tuple(state)
-
-    def claims(self, doc: str | None = None) -> list[Claim]:
-        from observatory.store import repository
-
-        with self.database.session() as session:
-            return repository.list_claims(session, doc_id=doc)
-
-    def document(self, doc_id: str) -> DocumentInput | None:
-        from observatory.store import repository
-
-        with self.database.session() as session:
-            return repository.get_document(session, doc_id)
 
 
 def _make_read_only(engine: object) -> None:

@@ -5,7 +5,8 @@ $OBSERVATORY_EXTERNAL_EVAL or `external_path`), keeps rows whose Description sta
 Dead/Injured number (digits or number words), extracts claims from the description and compares:
 - killed: per sentence, the sum of top-level killed claims (no part_of, not superseded, not
   historical), counting each count's low (or high when only an upper bound is given); the row's
-  figure is the largest sentence sum (a restated toll is not added twice).
+  figure is the largest sentence sum (a restated toll is not added twice). Claims about the
+  attackers themselves ("all 4 attackers were killed") are left out: the table counts victims.
 - injured: the same for injured claims.
 Score: exact match. tp = exact, fp = a figure extracted but wrong, fn = gold rows not matched
 (so recall = exact-match accuracy over the slice).
@@ -55,10 +56,15 @@ def states(description: str, value: int) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", text) for w in _words_for(value))
 
 
+_ATTACKERS = re.compile(r"\b(attacker|assailant|gunm[ae]n|bomber|perpetrator|terrorist|hijacker)s?\b", re.I)
+
+
 def total(claims: list[Claim], outcome: str) -> int | None:
     per_sentence: dict[tuple[int, int], int] = defaultdict(int)
     for c in claims:
         if c.outcome != outcome or c.part_of or c.superseded or c.historical:
+            continue
+        if _ATTACKERS.search(c.victims.label):
             continue
         value = c.count.low if c.count.low is not None else c.count.high
         if value is not None:

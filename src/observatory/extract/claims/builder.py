@@ -102,9 +102,19 @@ def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
     pending: list[tuple[Quantity, Token]] = []
     for q in find_quantities(doc):
         noun = counted_noun(doc, q)
-        if not is_person_noun(noun, counted=q.start <= noun.i < q.end):
+        own = word_outcome(noun) if noun.pos_ in {"VERB", "ADJ"} and noun.i >= q.end else None
+        if own is not None:
+            # "left at least 48 killed": the count is the outcome's own subject.
+            link: Link | None = Link(own, noun)
+        elif not _victim_noun(noun, q):
             continue
-        link = link_outcome(noun) or _inherit_from_complement(noun) or _orphan_verb(noun)
+        else:
+            link = (
+                _new_clause(noun)
+                or link_outcome(noun)
+                or _inherit_from_complement(noun)
+                or _orphan_verb(noun)
+            )
         if link is None:
             pending.append((q, noun))
             continue
@@ -114,6 +124,29 @@ def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
     drafts.extend(subset_drafts(sentence, doc, pending, drafts, Draft))
     _inherit_elided_groups(drafts)
     return drafts
+
+
+# Transitive outcomes whose counted object is people whatever the noun ("killed 22 concertgoers").
+_PEOPLE_VERBS = frozenset({"kill", "wound", "injure", "execute", "massacre", "slaughter", "murder", "behead"})
+
+
+def _victim_noun(noun: Token, q: Quantity) -> bool:
+    """Whether the counted noun can name victims: the victim vocabulary, or any plural noun that a
+    killing verb takes as object or passive subject ("killed 22 concertgoers")."""
+    if is_person_noun(noun, counted=q.start <= noun.i < q.end):
+        return True
+    measure = noun.lemma_.lower() in vocab.quantities().not_counts
+    role = noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in _PEOPLE_VERBS
+    return noun.tag_ == "NNS" and role and not measure
+
+
+def _new_clause(noun: Token) -> Link | None:
+    """ "killed 20 people and another 29 were injured": a conjunct followed by its own auxiliary
+    starts a new clause the parser folded into the object; its verb is the next outcome verb."""
+    nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    if noun.dep_ != "conj" or nxt is None or nxt.pos_ != "AUX":
+        return None
+    return _orphan_verb(noun, force=True)
 
 
 _ELIDED = frozenset({"other", "more", "further"})
@@ -156,12 +189,12 @@ def _inherit_from_complement(noun: Token) -> Link | None:
 _LOST_SUBJECT_HEADS = frozenset({"mark", "ROOT", "ccomp", "prep"})
 
 
-def _orphan_verb(noun: Token) -> Link | None:
+def _orphan_verb(noun: Token, force: bool = False) -> Link | None:
     """Repair for a lost subject: "reports indicate that 745 civilians, the majority of whom ...,
     have died" parses "civilians" as an object of "that"; the next intransitive or passive outcome
     verb that has no subject of its own takes the noun as its subject."""
     lost = noun.dep_ in {"pobj", "nsubj", "dep", "npadvmod"} and noun.head.dep_ in _LOST_SUBJECT_HEADS
-    if not lost:
+    if not (lost or force):
         return None
     v = vocab.outcomes()
     for tok in noun.doc[noun.i + 1 :]:

@@ -309,8 +309,14 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
             own = claim_source(d) if according_free(sentence) else None
             if own is not None:
                 source, refers_back = own
-                if refers_back and earlier is not None and (source is None or source.kind == earlier.kind):
-                    source = earlier
+                # "the latest figures confirm ...": the source this sentence or paragraph cites.
+                antecedent = current or last_named
+                if (
+                    refers_back
+                    and antecedent is not None
+                    and (source is None or source.kind == antecedent.kind)
+                ):
+                    source = antecedent
                 if source is not None and _ANONYMOUS.search(sentence.text):
                     source = source.model_copy(update={"kind": "unnamed"})
                 d.source = source or d.source

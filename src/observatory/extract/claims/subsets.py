@@ -52,7 +52,7 @@ def _same_sentence_parent(d: Draft, drafts: list[Draft]) -> Draft | None:
         for t in {d.noun, first}
         for c in t.children
     )
-    if marker or d.noun.dep_ == "appos":
+    if marker or d.noun.dep_ == "appos" or first.dep_ == "appos":
         t = d.noun
         for _ in range(4):
             if t.dep_ not in {"appos", "conj"} or t.head.i == t.i:
@@ -73,7 +73,7 @@ def _earlier_total(d: Draft, drafts: list[Draft], index: int) -> Draft | None:
     for p in reversed(drafts[:index]):
         if p.sentence.paragraph < d.sentence.paragraph - 1:
             break
-        if p.sentence is d.sentence:
+        if p.sentence is d.sentence and p.noun.i > d.noun.i:
             continue
         if (
             p.link.outcome == d.link.outcome

@@ -101,3 +101,12 @@ def test_many_documents_beyond_the_column_limit_are_listed(
     html = client.get(f"/incidents/{sample.MARKET.id}").text
     assert re.findall(r'<article class="source-column" data-doc="([0-9a-f]+)">', html) == [sample.HERALD.id]
     assert "1 more document on this incident" in html and f'href="/documents/{sample.WIRE.id}"' in html
+
+
+def test_summary_counts_every_match_even_beyond_the_map_limit(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "MAP_LIMIT", 1)
+    html = client.get("/").text
+    assert "<strong>60</strong> killed" in html  # 57 + 3: both incidents, though only one is mapped
+    assert "The map shows the first 1 located matches (1 more)" in html

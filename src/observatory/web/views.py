@@ -62,16 +62,20 @@ def contested_claims(incident: Incident) -> set[str]:
 def dashboard(report: Report, params: Mapping[str, str]) -> dict[str, Any]:
     query, errors = queries.parse_incident_query(params)
     page = queries.filter_incidents(report, query)
-    # The map and the summary cover every match, not only the rows of the current page.
-    everything = queries.filter_incidents(report, replace(query, offset=0, limit=MAP_LIMIT))
-    points = [p for p in (map_point(i) for i in everything.items) if p]
+    # The summary, the chart and the map cover every match, not only the rows of the current page.
+    everything = queries.filter_incidents(
+        report, replace(query, offset=0, limit=max(1, len(report.incidents)))
+    )
+    located = [p for p in (map_point(i) for i in everything.items) if p]
+    points = located[:MAP_LIMIT]
     return {
         "query": query,
         "errors": errors,
         "page": page,
         "facets": queries.facets(report),
         "points": points,
-        "unmapped": len(everything.items) - len(points),
+        "unmapped": len(everything.items) - len(located),
+        "map_truncated": len(located) - len(points),
         "killed_total": sum(queries.killed_best(i) for i in everything.items),
         "tolls_chart": charts.incidents_chart(everything.items),
         "documents": len(report.documents),

@@ -101,7 +101,7 @@ def count_contradictions(ctx: Context) -> list[Contradiction]:
             if not pairs:
                 continue
             involved = _unique_claims(pairs)
-            sides = " vs ".join(f"{_count_text(c)} ({_who(c, ctx)})" for c in involved)
+            sides = _sides(involved, ctx)
             source = involved[0].source
             prefix = (
                 f"{source.name} cited for different figures: " if kind == "attribution" and source else ""
@@ -138,6 +138,19 @@ def _rivals(ctx: Context, a: Claim, fa: Figure, b: Claim, fb: Figure) -> bool:
         return False
     part, whole = (fa, fb) if sa else (fb, fa)
     return not whole.open_ended and not whole.vague and part.low > whole.high
+
+
+def _sides(claims: list[Claim], ctx: Context) -> str:
+    """ "163 (Network, Tribune; Network, Courier) vs at least hundreds (Committee, Tribune)": one
+    entry per figure, with everyone who reported it."""
+    by_figure: dict[Figure | None, list[Claim]] = {}
+    for c in claims:
+        by_figure.setdefault(figure_of(c.count), []).append(c)
+    parts = []
+    for same in by_figure.values():
+        who = "; ".join(dict.fromkeys(_who(c, ctx) for c in same))
+        parts.append(f"{_count_text(same[0])} ({who})")
+    return " vs ".join(parts)
 
 
 def _count_text(c: Claim) -> str:

@@ -46,6 +46,8 @@ def test_incident_documents_in_publication_order() -> None:
     docs = queries.incident_documents(sample.report(), sample.MARKET)
     assert [d.outlet for d in docs] == ["Coastal Herald", "Desert Wire"]
     assert [i.id for i in queries.document_incidents(sample.report(), sample.ARMY.id)] == [sample.AMBUSH.id]
+    counts = queries.incident_counts(sample.report())
+    assert counts == {sample.HERALD.id: 1, sample.WIRE.id: 1, sample.ARMY.id: 1}
 
 
 def test_merge_claims_prefers_reconciled_copies() -> None:

@@ -253,3 +253,12 @@ def incident_documents(report: Report, incident: Incident) -> list[ReportDocumen
 
 def document_incidents(report: Report, doc_id: str) -> list[Incident]:
     return [i for i in report.incidents if doc_id in i.docs or any(c.doc == doc_id for c in i.claims)]
+
+
+def incident_counts(report: Report) -> dict[str, int]:
+    """Document id -> number of incidents citing it, in one pass (the documents list needs all)."""
+    counts: dict[str, int] = {}
+    for incident in report.incidents:
+        for doc in {*incident.docs, *(c.doc for c in incident.claims)}:
+            counts[doc] = counts.get(doc, 0) + 1
+    return counts

@@ -57,7 +57,8 @@ def incident(request: Request, incident_id: str, report: ReportDep, source: Sour
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request, report: ReportDep) -> HTMLResponse:
-    rows = [(d, len(queries.document_incidents(report, d.id))) for d in report.documents]
+    counts = queries.incident_counts(report)
+    rows = [(d, counts.get(d.id, 0)) for d in report.documents]
     rows.sort(key=lambda r: (r[0].published is None, r[0].published, r[0].outlet or ""), reverse=False)
     return render(request, "documents.html", {"rows": rows})
 

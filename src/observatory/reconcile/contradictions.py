@@ -38,7 +38,6 @@ class Context:
     outlets: Mapping[str, str]  # doc -> outlet (the doc id when the outlet is unknown)
     scope_of: Mapping[str, str]
     statements: list[Statement]
-    overtaken: frozenset[str] = frozenset()
 
     def outlet(self, doc: str) -> str:
         return self.outlets.get(doc) or doc

@@ -113,7 +113,6 @@ def _incident(cluster: Cluster, corpus: _Corpus) -> Incident | None:
         outlets=corpus.outlets,
         scope_of=scope_of,
         statements=statements,
-        overtaken=frozenset(result.overtaken),
     )
     docs = sorted({c.doc for c in claims}, key=lambda d: (corpus.published.get(d) or dt.date.min, d))
     quotes = [q for d in docs if _leads(cluster, corpus, d) for q in corpus.quotes.get(d, [])]

@@ -3,8 +3,8 @@
     .venv/bin/python tests/web/make_screenshots.py --db demo.db [--out docs/screenshots]
 
 Serves the app over the database on a free local port, opens the dashboard, the incident with the
-most documents and that incident's first document, checks each visit stayed offline and quiet,
-and saves dashboard.png, incident.png and document.png.
+most documents (and its side-by-side view of the outlets) and one of its documents, checks each
+visit stayed offline and quiet, and saves dashboard.png, incident.png, sources.png, document.png.
 """
 
 from __future__ import annotations
@@ -64,6 +64,10 @@ def main() -> int:
             visit.assert_clean()
             visit.page.screenshot(path=str(out / f"{name}.png"))
             print(f"{out / (name + '.png')}: {server.url}{path}")
+            if name == "incident":
+                # The side-by-side view sits below the tolls: capture that section on its own.
+                visit.page.locator("section.side-by-side").screenshot(path=str(out / "sources.png"))
+                print(f"{out / 'sources.png'}: {server.url}{path} (what each outlet said)")
             visit.page.context.close()
         browser.close()
     return 0

@@ -17,7 +17,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import cycle, islice
 from typing import Any
 
 from observatory.config import Settings
@@ -139,15 +139,18 @@ def _ray_engine(docs: Iterable[DocumentInput], settings: Settings) -> Iterator[D
             # A private local "cluster" of two CPUs: enough to exercise the same code path.
             ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
-        cpus = int(ray.cluster_resources().get("CPU", 1))
-        workers = settings.processes if settings.processes > 1 else max(1, cpus)
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        # Each actor holds one CPU: more actors than the cluster has CPUs would never be scheduled
+        # and their batches would wait forever.
+        workers = min(settings.processes, cpus) if settings.processes > 1 else cpus
         actor_class: Any = ray.remote(num_cpus=1)(RayExtractor)
-        actors: list[Any] = [actor_class.remote(settings.model_dump()) for _ in range(workers)]
-        turn = iter(range(1 << 62))
+        # Workers only extract: the database URL (which may hold a password) stays on the driver.
+        shipped = settings.model_dump(exclude={"db"})
+        actors: list[Any] = [actor_class.remote(shipped) for _ in range(workers)]
+        turn = cycle(actors)
 
         def submit(batch: list[DocumentInput]) -> Any:
-            actor = actors[next(turn) % len(actors)]
-            return actor.extract.remote([doc.model_dump(mode="json") for doc in batch])
+            return next(turn).extract.remote([doc.model_dump(mode="json") for doc in batch])
 
         def resolve(ref: Any) -> list[DocumentExtraction]:
             return [DocumentExtraction.model_validate(item) for item in ray.get(ref)]

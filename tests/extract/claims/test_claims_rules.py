@@ -169,3 +169,20 @@ def test_year_in_other_clause_is_not_historical(claims_of: Extract) -> None:
     text = "On Sunday at least 9 people were killed in the town, which lost 70 residents in a raid in 2016."
     claims = claims_of(text, published=dt.date(2025, 5, 1))
     assert [(c.count.low, c.historical) for c in claims] == [(9, False), (70, True)]
+
+
+def test_relative_named_without_count_is_counted(claims_of: Extract) -> None:
+    claims = claims_of("Militiamen killed the headman and his three sons at the well.")
+    assert [c.count.low for c in claims] == [4]
+
+
+def test_one_family_is_not_a_count(claims_of: Extract) -> None:
+    claims = claims_of("Five members of one family, including an infant, died in the shelling.")
+    assert [(c.count.low, c.victims.group) for c in claims] == [(5, "people"), (1, "children")]
+    assert claims[1].part_of == claims[0].id
+
+
+def test_appositive_breakdown(claims_of: Extract) -> None:
+    claims = claims_of("52 people, 9 policemen and 43 civilians, were killed in the bombing.")
+    assert [c.count.low for c in claims] == [52, 9, 43]
+    assert claims[1].part_of == claims[0].id and claims[2].part_of == claims[0].id

@@ -118,8 +118,8 @@ def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
         if link is None:
             pending.append((q, noun))
             continue
-        if link.negated:
-            continue
+        if link.negated or (q.count.low == 1 and noun.lemma_.lower() in vocab.victims().collective):
+            continue  # "members of one family": "one" picks the family, it counts nobody
         drafts.append(Draft(sentence, noun, link, q.count, _victims(noun, link, q), q))
     drafts.extend(subset_drafts(sentence, doc, pending, drafts, Draft))
     _inherit_elided_groups(drafts)

@@ -110,10 +110,18 @@ def merge_relatives(drafts: list[Draft], doc: Doc, make: type[Draft]) -> list[Dr
         members = _conjuncts(doc[root_i])
         possessive = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for m in members for c in m.children)
         same_outcome = len({d.link.outcome for d in group}) == 1
-        if len(group) < 2 or not possessive or not same_outcome:
+        counted = {d.noun.i for d in group}
+        # Relatives named without a count ("the village chief and his two brothers") count one each.
+        people = vocab.victims().singular_people
+        singles = [
+            m
+            for m in members
+            if m.i not in counted and m.tag_ == "NN" and (m.lemma_.lower() in people or is_person_noun(m))
+        ]
+        if len(group) + len(singles) < 2 or not possessive or not same_outcome:
             merged.extend(group)
             continue
-        total = sum(d.count.low or 0 for d in group)
+        total = sum(d.count.low or 0 for d in group) + len(singles)
         groups = {d.victims.group for d in group}
         start = min(t.i for m in members for t in m.subtree if t.dep_ != "punct")
         end = max(m.i for m in members) + 1

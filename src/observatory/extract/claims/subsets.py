@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from observatory.extract.document import ParsedDocument
 
 if TYPE_CHECKING:
@@ -84,7 +86,31 @@ def _earlier_total(d: Draft, drafts: list[Draft], index: int) -> Draft | None:
     return None
 
 
+def _conj_root(t: Token) -> Token:
+    while t.dep_ in {"conj", "appos"} and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _sum_breakdowns(drafts: list[Draft]) -> None:
+    """ "52 people, 9 policemen and 43 civilians": when the first of a list equals the sum of the
+    others, the others are its breakdown (however the parser attached them)."""
+    groups: dict[tuple[int, int], list[Draft]] = {}
+    for d in drafts:
+        if d.quantity is not None and d.parent is None:
+            groups.setdefault((d.sentence.index, _conj_root(d.noun).i), []).append(d)
+    for members in groups.values():
+        if len(members) < 3:
+            continue
+        first, rest = members[0], members[1:]
+        if first.count.low is not None and first.count.low == sum(_low(r) for r in rest):
+            for r in rest:
+                if r.link.outcome == first.link.outcome:
+                    r.parent = first
+
+
 def link_subsets(drafts: list[Draft], parsed: ParsedDocument) -> None:
+    _sum_breakdowns(drafts)
     for i, d in enumerate(drafts):
         known = d.parent
         parent = known if known is not None else _same_sentence_parent(d, drafts)

@@ -14,6 +14,7 @@ from observatory.config import Settings
 from observatory.store import open_database
 from observatory.web import views
 from observatory.web.app import create_app
+from observatory.web.routes import pages
 
 # How the title with markup appears in a page: escaped, never as tags.
 AMBUSH_SHOWN = str(escape(sample.AMBUSH.title))
@@ -78,10 +79,15 @@ def test_article_markup_is_escaped_in_html(client: TestClient) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the social post
 
 
-def test_documents_page_lists_every_document(client: TestClient) -> None:
+def test_documents_page_lists_every_document(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     html = client.get("/documents").text
     for doc in sample.DOCUMENTS:
         assert f"/documents/{doc.id}" in html
+    monkeypatch.setattr(pages, "DOCUMENTS_PER_PAGE", 2)
+    first, second = client.get("/documents").text, client.get("/documents?offset=2").text
+    assert "1–2 of 3" in first and 'href="/documents?offset=2"' in first
+    assert "3–3 of 3" in second and 'href="/documents?offset=0"' in second
+    assert client.get("/documents?offset=oops").status_code == 200
 
 
 def test_an_empty_database_renders_helpful_pages(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from observatory.web.formatting import FILTERS
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 router = APIRouter(include_in_schema=False)
+DOCUMENTS_PER_PAGE = 100
 
 
 def make_templates() -> Jinja2Templates:
@@ -59,8 +60,19 @@ def incident(request: Request, incident_id: str, report: ReportDep, source: Sour
 def documents(request: Request, report: ReportDep) -> HTMLResponse:
     counts = queries.incident_counts(report)
     rows = [(d, counts.get(d.id, 0)) for d in report.documents]
-    rows.sort(key=lambda r: (r[0].published is None, r[0].published, r[0].outlet or ""), reverse=False)
-    return render(request, "documents.html", {"rows": rows})
+    rows.sort(key=lambda r: (r[0].published is None, r[0].published, r[0].outlet or ""))
+    raw = request.query_params.get("offset", "0")
+    offset = int(raw) if raw.isdigit() else 0
+    return render(
+        request,
+        "documents.html",
+        {
+            "rows": rows[offset : offset + DOCUMENTS_PER_PAGE],
+            "total": len(rows),
+            "offset": offset,
+            "per_page": DOCUMENTS_PER_PAGE,
+        },
+    )
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)

@@ -127,17 +127,28 @@ def _clause_head(t: Token) -> Token:
 
 
 def _in_frame(year_tok: Token, trigger: Token) -> bool:
-    """A year counts for a claim when its clause governs the claim's outcome word: "In 2014 the group
-    killed 80" and "recalled the 2019 attack in which militiamen killed 62" yes; "12 were killed in
-    the town, which lost 60 residents in 2017" no (the year belongs to the relative clause)."""
+    """A year counts for a claim when it dates the claim's own clause: "In 2014 the group killed
+    80", "recalled the 2019 attack in which militiamen killed 62", "killed since the conflict began
+    in 2017"; not "12 were killed in the town, which lost 60 residents in 2017" (the year belongs to
+    a relative clause about something else)."""
     head = _clause_head(year_tok)
     t = _clause_head(trigger)
+    claim_clause = t
     for _ in range(12):
         if t.i == head.i:
             return True
         if t.head.i == t.i:
-            return False
+            break
         t = t.head
+    # The year sits in an adverbial clause or phrase under the claim's clause (no relative clause
+    # in between).
+    u = year_tok
+    for _ in range(12):
+        if u.i == claim_clause.i:
+            return True
+        if u.dep_ in {"relcl", "acl"} or u.head.i == u.i:
+            return False
+        u = u.head
     return False
 
 

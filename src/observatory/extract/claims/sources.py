@@ -229,7 +229,9 @@ def _verb_source(verb: Token) -> tuple[Source | None, bool] | None:
         return None
     span = _phrase(subj)
     found, person = _resolve(span)
-    anaphoric = _is_anaphoric(span) or (person and _SPOKESPERSON.search(span.text) is not None)
+    if person and _SPOKESPERSON.search(span.text) is not None:
+        return None, True  # a named spokesperson speaks for the source already cited
+    anaphoric = _is_anaphoric(span)
     return (found, anaphoric) if (found or anaphoric) else None
 
 

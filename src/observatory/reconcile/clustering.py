@@ -36,6 +36,7 @@ from observatory.reconcile.places import (
     place_of,
     same_place,
 )
+from observatory.reconcile.scene import scene_location
 from observatory.reconcile.vocab import vocab
 
 _WORD = re.compile(r"[a-z][a-z'\-]{3,}")
@@ -204,7 +205,9 @@ def mentions_of(doc: DocumentInput, claims: list[Claim], events: list[Event]) ->
 
 
 def _mention(doc: DocumentInput, position: int, sentence: str, loc, time, actors, **kw) -> Mention:  # type: ignore[no-untyped-def]
-    place = place_of(loc) if loc is not None and not loc.inferred else None
+    # Only where the violence happened counts: not inferred places, nor a place named in passing
+    # (where a spokesman spoke, where the wounded were taken; see reconcile/scene.py).
+    place = place_of(scene_location(sentence, loc))
     start = end = None
     if time is not None and not time.inferred and time.start is not None:
         start, end = time.start, time.end or time.start
@@ -271,6 +274,7 @@ def group_document(doc: DocumentInput, claims: list[Claim], events: list[Event])
         target.mentions.append(m)
         if m.claim is not None:
             group_of_claim[m.claim.id] = target
+    groups = _fold_passing(groups)
     for g in groups:
         g.text = " ".join(m.sentence for m in g.mentions)
         # Widen to a region the group's own claims name, but not to a whole country.
@@ -279,6 +283,24 @@ def group_document(doc: DocumentInput, claims: list[Claim], events: list[Event])
         )
     main.text = " ".join(filter(None, [doc.title, doc.text]))
     return [g for g in groups if g.mentions]
+
+
+def _fold_passing(groups: list[Group]) -> list[Group]:
+    """A group away from the main place is another incident only when a casualty claim of its
+    own is placed there ("in a separate strike, three were killed in Saada"). Events elsewhere
+    without any figure ("the strike came the same day as the assault on X") are passing references:
+    they join the main group, placeless, instead of founding or joining another incident."""
+    main, kept = groups[0], [groups[0]]
+    for g in groups[1:]:
+        if any(m.claim is not None and m.place is not None for m in g.mentions):
+            g.index = len(kept)
+            kept.append(g)
+            continue
+        for m in g.mentions:
+            m.place = None
+        main.mentions.extend(g.mentions)
+    main.mentions.sort(key=lambda m: (m.position, 0 if m.claim else 1))
+    return kept
 
 
 def _linked_group(m: Mention, group_of_claim: dict[str, Group]) -> Group | None:

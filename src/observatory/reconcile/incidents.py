@@ -33,6 +33,7 @@ from observatory.reconcile.places import (
     same_place,
 )
 from observatory.reconcile.quotes import single_source_quotes
+from observatory.reconcile.scene import scene_location
 from observatory.reconcile.timeline import build_timeline
 from observatory.reconcile.titles import title_for
 from observatory.reconcile.tolls import MAIN_SCOPE, compute_tolls
@@ -148,7 +149,7 @@ def _scopes(claims: list[Claim], place: Place | None) -> dict[str, str]:
     parts: list[Place] = []
     scopes: dict[str, str] = {}
     for c in claims:
-        own = place_of(c.location) if c.location is not None and not c.location.inferred else None
+        own = place_of(scene_location(c.text, c.location))  # a briefing's place is no part
         if own is None or place is None or contains(own, place):
             scopes[c.id] = MAIN_SCOPE
             continue

@@ -12,12 +12,22 @@ import yaml
 
 
 @dataclass(frozen=True)
+class NotScene:
+    """Cues marking a place named in passing (clustering.not_scene in reconcile.yaml)."""
+
+    before: tuple[re.Pattern[str], ...]  # searched in the text just before the place name
+    after: tuple[re.Pattern[str], ...]  # matched at the text just after it
+    dateline: tuple[re.Pattern[str], ...]  # matched after a place name that opens the sentence
+
+
+@dataclass(frozen=True)
 class Vocab:
     window_days: int
     background_days: int
     background_phrases: tuple[re.Pattern[str], ...]
     text_similarity: float
     minhash_permutations: int
+    not_scene: NotScene
     credible_kinds: frozenset[str]
     partisan_kinds: frozenset[str]
     total_groups: tuple[str, ...]
@@ -55,6 +65,11 @@ def vocab() -> Vocab:
         background_phrases=_patterns(clus["background_phrases"]),
         text_similarity=float(clus["text_similarity"]),
         minhash_permutations=int(clus["minhash_permutations"]),
+        not_scene=NotScene(
+            before=_patterns(clus["not_scene"]["before"]),
+            after=_patterns(clus["not_scene"]["after"]),
+            dateline=_patterns(clus["not_scene"]["dateline"]),
+        ),
         credible_kinds=frozenset(raw["credible_source_kinds"]),
         partisan_kinds=frozenset(raw["partisan_source_kinds"]),
         total_groups=tuple(raw["total_groups"]),

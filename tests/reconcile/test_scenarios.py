@@ -57,3 +57,36 @@ def test_strike_in_another_city_the_same_day_stays_separate(tmp_path: Path) -> N
     assert other.toll["killed"].best == 3 and len(other.docs) == 1
     assert port.location is not None and other.location is not None
     assert port.location.name != other.location.name
+
+
+def test_a_spokesman_in_the_capital_does_not_move_the_massacre(tmp_path: Path) -> None:
+    report = scenario("briefing_capital", tmp_path)
+    assert len(report.incidents) == 1, [i.title for i in report.incidents]
+    (incident,) = report.incidents
+    assert incident.location is not None and incident.location.name == "Bama"
+    assert "Abuja" not in incident.title
+    assert len(incident.docs) == 2
+    assert incident.toll["killed"].best == 31
+    # The figures given at the news conferences are part of the Bama incident.
+    assert any("Abuja" in c.text for c in incident.claims)
+
+
+def test_a_passing_mention_of_another_town_adds_no_incident(tmp_path: Path) -> None:
+    report = scenario("passing_town", tmp_path)
+    assert len(report.incidents) == 1, [i.title for i in report.incidents]
+    (incident,) = report.incidents
+    assert incident.location is not None and incident.location.name == "Djibo"
+    assert incident.toll["killed"].best == 16
+    # The wounded taken to hospital elsewhere were wounded in Djibo: counted in its toll.
+    assert incident.toll["injured"].best == 23
+
+
+def test_a_separate_strike_in_another_city_stays_separate_beside_a_briefing(tmp_path: Path) -> None:
+    report = scenario("second_strike", tmp_path)
+    titles = sorted(i.title for i in report.incidents)
+    assert len(report.incidents) == 2, titles
+    assert not any("Kyiv" in t for t in titles)
+    by_place = {i.location.name: i for i in report.incidents if i.location is not None}
+    assert set(by_place) == {"Kharkiv", "Sumy"}, titles
+    assert by_place["Kharkiv"].toll["killed"].best == 8 and len(by_place["Kharkiv"].docs) == 2
+    assert by_place["Sumy"].toll["killed"].best == 4 and len(by_place["Sumy"].docs) == 1

@@ -90,3 +90,20 @@ def test_implicit_counts(claims_of: Extract, text: str, low: int, group: str) ->
 )
 def test_never_counts(claims_of: Extract, text: str) -> None:
     assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Three hundred and forty-one people were killed when the dam was struck.", 341),
+        ("One thousand two hundred residents were displaced by the offensive on Lero.", 1200),
+        ("Five hundred seventy-eight prisoners were freed and 12 guards were injured.", None),
+        ("Eleven hundred villagers fled across the river overnight.", 1100),
+    ],
+)
+def test_compound_number_words_are_one_number(claims_of: Extract, text: str, value: int | None) -> None:
+    claims = claims_of(text)
+    if value is None:
+        assert [c.count.low for c in claims] == [12]  # freed prisoners are no casualties
+    else:
+        assert [(c.count.low, c.count.high) for c in claims] == [(value, value)]

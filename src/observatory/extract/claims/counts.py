@@ -40,38 +40,55 @@ def _int(text: str) -> int | None:
 
 
 def _word_number(doc: Doc, i: int) -> tuple[int, int] | None:
-    """Value and end index of a spelled-out number starting at token i ("twenty-three", "two dozen")."""
-    value: int | None = None
+    """Value and end index of a spelled-out number starting at token i: "twenty-three", "two dozen",
+    "three hundred and forty-one", "one thousand two hundred". Groups below a thousand are built in
+    `group` and added to `total` at each thousand/million, so a compound is always ONE number."""
+    units = vocab.quantities().units
+    total, group, last = 0, 0, ""  # last: kind of the previous word ("ones", "teen", "tens", "unit")
+    started = False
     j = i
     while j < len(doc):
         low = doc[j].lower_
         if low in WORD_VALUES:
             part = WORD_VALUES[low]
-            if value is not None and value >= 100 and value % 100 == 0 and part < 100:
-                value += part  # three hundred (and) forty
-            elif value is not None and value % 10 == 0 and 20 <= value < 100 and part < 10:
-                value += part  # twenty three
-            elif value is None:
-                value = part
-            else:
+            kind = "ones" if part < 10 else ("teen" if part < 20 else "tens")
+            if started and not _fits(group, last, kind):
                 break
+            group += part
+            last, started = kind, True
             j += 1
-        elif low == "-" and value is not None and j + 1 < len(doc) and doc[j + 1].lower_ in WORD_VALUES:
+        elif started and low == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in WORD_VALUES:
             j += 1
-        elif low in vocab.quantities().units and value is not None and doc[j].tag_ != "NNS":
-            value *= vocab.quantities().units[low]
+        elif started and low in units and doc[j].tag_ != "NNS" and group > 0:
+            unit = units[low]
+            if unit >= 1000:
+                total, group = total + group * unit, 0  # "one thousand", then "two hundred" more
+            else:
+                group *= unit  # "three hundred", "two dozen"
+            last = "unit"
             j += 1
         elif (
-            low == "and"
-            and value is not None
-            and value >= 100
+            started
+            and low == "and"
+            and last == "unit"
+            and total + group >= 100
             and j + 1 < len(doc)
             and doc[j + 1].lower_ in WORD_VALUES
         ):
-            j += 1
+            j += 1  # "one hundred and four"
         else:
             break
-    return (value, j) if value is not None else None
+    return (total + group, j) if started else None
+
+
+def _fits(group: int, last: str, kind: str) -> bool:
+    """Whether a number word can continue the current group: tens and teens only fill an empty
+    tens place ("hundred twenty", not "twenty thirty"), ones only after a round tens or hundreds."""
+    if last in {"ones", "teen"}:
+        return False
+    if kind in {"teen", "tens"}:
+        return group % 100 == 0 and last != "tens"
+    return group % 10 == 0
 
 
 def _phrase_at(

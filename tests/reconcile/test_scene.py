@@ -39,6 +39,9 @@ def test_places_named_in_passing_are_not_the_scene(sentence: str, label: str) ->
         ("Raiders attacked a village close to Tamsin, killing five.", "Tamsin"),
         ("Officials in Tamsin said 12 people were killed in Tamsin market.", "Tamsin"),
         ("Three died in the attack.", "Tamsin"),  # label not in the sentence: trust extract
+        ("A local official told the Plains Herald that gunmen killed 12 people in Tamsin.", "Tamsin"),
+        ("A nurse told the Plains Herald gunmen killed 12 people in Tamsin.", "Tamsin"),
+        ("A survivor, speaking after 12 people were killed in Tamsin, wept.", "Tamsin"),
     ],
 )
 def test_the_scene_is_kept(sentence: str, label: str) -> None:
@@ -73,3 +76,11 @@ def test_an_event_elsewhere_without_a_figure_founds_no_incident() -> None:
     (main,) = group_document(a, [c], [e])  # one group: the passing event joins the main one
     assert main.place is not None and main.place.name == "tamsin"
     assert main.events == [e]
+
+
+def test_a_dateline_is_kept_when_it_is_the_only_place_named() -> None:
+    body = "DORVANE, May 3 (Plains Wire) - Gunmen killed 7 people on Sunday."
+    a = doc("a", "Plains Wire", "2026-05-03", body)
+    c = claim("a", 7, where=DORVANE, start=0, text=body)
+    (main,) = group_document(a, [c], [])
+    assert main.place is not None and main.place.name == "dorvane"

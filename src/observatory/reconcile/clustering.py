@@ -101,7 +101,8 @@ class Mention:
     sentence: str
     claim: Claim | None = None
     event: Event | None = None
-    place: Place | None = None  # explicit (not inferred) place
+    place: Place | None = None  # explicit (not inferred) place where it happened
+    named: Place | None = None  # explicit place, even one named in passing (a dateline)
     start: dt.date | None = None  # explicit time, when stated
     end: dt.date | None = None
     actors: frozenset[str] = frozenset()
@@ -208,6 +209,7 @@ def _mention(doc: DocumentInput, position: int, sentence: str, loc, time, actors
     # Only where the violence happened counts: not inferred places, nor a place named in passing
     # (where a spokesman spoke, where the wounded were taken; see reconcile/scene.py).
     place = place_of(scene_location(sentence, loc))
+    named = place_of(loc) if loc is not None and not loc.inferred else None
     start = end = None
     if time is not None and not time.inferred and time.start is not None:
         start, end = time.start, time.end or time.start
@@ -216,6 +218,7 @@ def _mention(doc: DocumentInput, position: int, sentence: str, loc, time, actors
         position=position,
         sentence=sentence,
         place=place,
+        named=named,
         start=start,
         end=end,
         actors=actors,
@@ -264,6 +267,10 @@ def group_document(doc: DocumentInput, claims: list[Claim], events: list[Event])
     mentions = mentions_of(doc, claims, events)
     if not mentions:
         return []
+    if all(m.place is None for m in mentions):
+        # Only a dateline or a briefing names a place: the best evidence there is of where.
+        for m in mentions:
+            m.place = m.named
     sentences = split_sentences(doc.text)
     lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
     main = Group(doc=doc.id, index=0, published=doc.published, place=main_place(mentions, lead_end))

@@ -72,3 +72,19 @@ def test_later_place_in_the_paragraph_when_none_before() -> None:
     location = _located(text, "Officials", "9")
     assert location is not None
     assert location.name == "Homs" and location.inferred and location.precision == "near"
+
+
+def test_possessive_country_actor_is_not_the_claim_location() -> None:
+    text = ("Democratic Republic of Congo's army said 21 civilians were killed.\n"
+            "Sudan's government said 9 people died.")
+    congo = _located(text, "Democratic", "21")
+    assert congo is None or congo.precision != "country" or congo.inferred
+    sudan = _located(text, "Sudan's", "9")
+    assert sudan is None or sudan.name != "Sudan" or sudan.inferred
+
+
+def test_anchored_village_locates_claim_near_the_anchor() -> None:
+    text = "Attackers killed 23 people in Mbulutsi, a village north of Oicha, residents said."
+    location = _located(text, "Attackers", "23")
+    assert location is not None
+    assert location.name == "Oicha" and location.precision == "near" and location.label == "Mbulutsi"

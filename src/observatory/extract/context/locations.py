@@ -11,8 +11,10 @@ with `name=None`, no coordinates and the document's main country.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from observatory.extract.context.place_data import vocab
 from observatory.extract.context.place_text import sentence_at, sentences_of
 from observatory.extract.context.places import admin1_place, title_places
 from observatory.extract.document import ParsedDocument
@@ -21,6 +23,15 @@ from observatory.models import Claim, Location, PlaceMention
 # Lower rank = more specific.
 PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _UNRESOLVED_RANK = 0.5  # a named village beats its province even without coordinates
+_POSSESSIVE_NOUN = re.compile(r"[’']s?\s+([a-z]+)")
+
+
+def is_actor_possessive(text: str, mention: PlaceMention) -> bool:
+    """"Congo's army", "Sudan's government": the country acts; it does not locate the claim."""
+    if mention.precision not in {"country", "region"}:
+        return False
+    match = _POSSESSIVE_NOUN.match(text, mention.span[1])
+    return bool(match and match.group(1) in vocab().actor_nouns)
 
 
 def attach_locations(claims: list[Claim], parsed: ParsedDocument, places: list[PlaceMention]) -> list[Claim]:
@@ -28,6 +39,7 @@ def attach_locations(claims: list[Claim], parsed: ParsedDocument, places: list[P
         return claims
     sentences = sentences_of(parsed)
     main_country = _main_country(places)
+    places = [p for p in places if not is_actor_possessive(parsed.text, p)]
     headline = _headline_location(parsed, places, sentences)
     located = []
     for claim in claims:

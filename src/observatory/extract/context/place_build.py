@@ -176,6 +176,9 @@ def _apply_aliases(rows: list[PlaceRow]) -> list[str]:
         best = max(matches, key=lambda r: r.population)
         best.names.update({str(a): 2 for a in entry["aliases"]})
         best.names[entry["name"]] = 2
+        if entry.get("display"):
+            best.name = str(entry["display"])  # the English name news uses, shown instead
+            best.names[best.name] = 2
     return missing
 
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from observatory.extract.context.place_data import vocab
+from observatory.extract.context.place_data import person_names, vocab
+from observatory.extract.context.place_normalize import name_key
 from observatory.extract.document import Sentence
 
 _WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑])?[A-ZÀ-ÖØ-ÞĀ-ſ`ʿ][\w’'`ʿ‑-]*"
@@ -151,3 +152,34 @@ def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     if doc is None or len(doc.text) != len(sentence.text):
         return []
     return [(sentence.start + e.start_char, sentence.start + e.end_char, e.label_) for e in doc.ents]
+
+
+_SURNAME_PARTICLE = re.compile(r"^(?:al|el)[-‑]", re.IGNORECASE)
+_PATRONYM_GAP = re.compile(r"^\s+(?:bin|ibn|ben|bint)\s+$", re.IGNORECASE)
+
+
+def _starts_surname(tokens: list[Candidate], k: int, doc_text: str) -> bool:
+    """Token k begins a surname: "al-Assad" after a given name, or the name after "bin"/"ibn"."""
+    if k <= 0 or k >= len(tokens):
+        return False
+    gap = doc_text[tokens[k - 1].end:tokens[k].start]
+    return bool(_SURNAME_PARTICLE.match(tokens[k].text) and not gap.strip()) or bool(_PATRONYM_GAP.match(gap))
+
+
+def is_person_piece(tokens: list[Candidate], i: int, j: int, doc_text: str) -> bool:
+    """Whether tokens[i:j] is (a piece of) a person's name rather than a place.
+
+    A known person alias (actors.yaml) never is a place; a given name right before a surname
+    ("Bashar al-Assad", "Mohammed bin Salman") or a surname cut from its given name is only part of
+    a name. Whole chunks like "Jisr al-Shughur" are still looked up (the caller tries them first).
+    """
+    people = person_names()
+    key = name_key(" ".join(t.text for t in tokens[i:j]))
+    if key in people.full:
+        return True
+    if j < len(tokens) and _starts_surname(tokens, j, doc_text):
+        return True  # "Bashar" before "al-Assad"
+    if j < len(tokens) and j - i == 1 and key in people.given:
+        return True  # "Bashar Assad", "Vladimir Putin"
+    return i > 0 and _starts_surname(tokens, i, doc_text)  # "al-Assad" after "Bashar"
+

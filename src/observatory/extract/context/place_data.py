@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from observatory.extract.context.place_normalize import name_key
+
 DATA_FILES = ("places_aliases.yaml", "places_regions.yaml", "places_vocab.yaml")
 
 
@@ -46,6 +48,7 @@ class PlaceVocab:
     admin2_nouns: frozenset[str]
     near_cues: tuple[str, ...]
     directions: dict[str, str]
+    actor_nouns: frozenset[str]
 
 
 def _lower_set(items: list[str]) -> frozenset[str]:
@@ -69,4 +72,32 @@ def vocab() -> PlaceVocab:
         # Longest first so "on the outskirts of" wins over "outskirts of".
         near_cues=tuple(sorted({str(c).casefold() for c in raw["near_cues"]}, key=len, reverse=True)),
         directions={str(k).casefold(): str(v) for k, v in raw["directions"].items()},
+        actor_nouns=_lower_set(raw.get("actor_nouns") or []),
     )
+
+
+@dataclass(frozen=True)
+class PersonNames:
+    """Names of people from the actor gazetteer (`actors.yaml`, type person), as place-name keys."""
+
+    full: frozenset[str]  # every alias: "bashar al assad", "hemedti"
+    given: frozenset[str]  # first word of a multi-word alias: "bashar" (only blocks before a surname)
+
+
+@lru_cache(maxsize=1)
+def person_names() -> PersonNames:
+    full: set[str] = set()
+    given: set[str] = set()
+    titles = {str(t).casefold() for t in load_yaml("actors.yaml").get("person_titles", [])}
+    for actor in load_yaml("actors.yaml").get("actors", []):
+        if actor.get("type") != "person":
+            continue
+        for alias in [actor["name"], *(actor.get("aliases") or [])]:
+            key = name_key(str(alias))
+            words = key.split()
+            if not words or words[0] in titles:
+                continue  # "President Assad": the title is not a given name
+            full.add(key)
+            if len(words) > 1:
+                given.add(words[0])
+    return PersonNames(frozenset(full), frozenset(given))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from observatory.extract.context.gazetteer import GeoPlace, get_gazetteer
+from observatory.extract.context.place_build import country_names
 from observatory.extract.context.place_data import load_yaml, vocab
 from observatory.extract.context.place_normalize import name_key
 
@@ -114,3 +115,46 @@ def compass_region(country: GeoPlace, sector: str) -> GeoPlace | None:
     name = f"{_SECTOR_NAMES[sector]} {country.name}"
     return GeoPlace(f"{country.id}:{sector}", name, country.cc, "region", lat, lon, None, None,
                     sum(c.population for c in members))
+
+
+@lru_cache(maxsize=1)
+def _country_phrase_pattern() -> re.Pattern[str] | None:
+    """Country names with lower-case words inside ("Democratic Republic of the Congo") or a first
+    word that is also a title ("DR Congo": "Dr").
+
+    The capitalised-chunk scanner stops at "of" and drops titles, so these are found as whole phrases (with or
+    without "the" before the last word) and resolve to the country rather than to a town named
+    after their last word ("El Congo").
+    """
+    names = {str(n) for n in country_names().values()}
+    for entry in load_yaml("places_aliases.yaml")["aliases"]:
+        if entry["kind"] == "country":
+            names.update([str(entry["name"]), *(str(a) for a in entry["aliases"])])
+    phrases: set[str] = set()
+    for name in names:
+        first = name.split()[0].casefold().rstrip(".")
+        if not (re.search(r"\s(?:of|the|and)\s", name) or (" " in name and first in vocab().not_places)):
+            continue  # the chunker finds it whole (only "of" and title-like words such as "DR" split it)
+        phrases.add(name)
+        phrases.add(re.sub(r"\bof the\b", "of", name))
+        phrases.add(re.sub(r"\bof (?!the\b)", "of the ", name))
+    if not phrases:
+        return None
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + r")\b")
+
+
+def find_country_phrases(text: str, start: int, end: int) -> list[tuple[int, int, GeoPlace]]:
+    """Multi-word country names inside text[start:end], resolved to the country."""
+    pattern = _country_phrase_pattern()
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text, start, end):
+        phrase = re.sub(r"\bof the\b", "of", match.group(0))
+        for key in {name_key(match.group(0)), name_key(phrase), name_key(phrase.replace(" of ", " of the "))}:
+            countries = [h.place for h in get_gazetteer().exact(key) if h.place.kind == "country"]
+            if countries:
+                found.append((match.start(), match.end(), countries[0]))
+                break
+    return found

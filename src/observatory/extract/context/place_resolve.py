@@ -22,6 +22,10 @@ FUZZY_RATIO = 88.0  # plain edit similarity for typos ("Damascuss")
 SKELETON_RATIO = 75.0  # same consonant outline: transliteration variants ("Tuwaim"/"Tuwaym")
 JARO_WINKLER = 0.94  # shared stem, different ending ("Baniyasin"), only inside context countries
 FUZZY_ANYWHERE = 92.0  # a typo of a sizeable town is trusted even without country context
+FUZZY_ABROAD = 95.0  # outside the document's countries only a spelling variant, never a lookalike
+SHORT_NAME = 8  # names shorter than this differ from an unrelated village by a letter or two
+SHORT_RATIO = 90.0  # so a short name needs a near-identical spelling ("Kibumba" is not "Kabumba")
+SHORT_SKELETON_RATIO = 80.0  # ... unless it is a transliteration variant inside a context country
 BIG_CITY = 100_000
 BIG_ADMIN1 = 500_000  # a populous province named on its own ("Northern Ireland", "Punjab")
 CITY = 15_000
@@ -35,6 +39,8 @@ class Context:
     counts: Counter[str] = field(default_factory=Counter)
     primary: str | None = field(init=False)
     countries: tuple[str, ...] = field(init=False)
+    # Unknown names the text anchors to a known place ("X, a village north of Oicha"): key -> place.
+    anchors: dict[str, GeoPlace] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         ranked = self.counts.most_common()
@@ -84,8 +90,10 @@ def plausible(hit: NameHit, cand: Candidate, context: Context, fuzzy: bool = Fal
     if (letters < 3 or cand.text.isupper()) and hit.level < 2 and place.kind != "country":
         return False  # "No", "HTS": only curated short names and acronyms (US, UK, DRC)
     if fuzzy:
-        return ((in_context and (cued or ner_place)) or (ner_place and place.population >= BIG_CITY)
-                or (cued and place.population >= CITY and similarity >= FUZZY_ANYWHERE))
+        if context.countries and not in_context and similarity < FUZZY_ABROAD:
+            return False  # a lookalike abroad ("Luganda" -> Luanda in a report on Congo) is not meant
+        return ((in_context and (cued or ner_place))
+                or ((cued or ner_place) and place.population >= CITY and similarity >= FUZZY_ANYWHERE))
     if place.kind in {"country", "region"}:
         return not (cand.leads_name and not cued)
     if cand.part_of_chunk:
@@ -117,11 +125,29 @@ def best_exact(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | 
     return max(options, key=lambda h: score(h, cand, context)).place
 
 
+_VOWEL_ONSET = frozenset("aeiouy")
+
+
+def _onset(key: str) -> str:
+    """First sound of a name key: vowels are one class, c/q sound like k ("Idlib"/"Edlib")."""
+    first = key[:1]
+    if first in _VOWEL_ONSET:
+        return "a"
+    return {"c": "k", "q": "k"}.get(first, first)
+
+
 def _fuzzy_ok(query: str, found: str, same_skeleton: bool, place: GeoPlace, context: Context) -> float:
+    if _onset(query) != _onset(found):
+        return 0.0  # typos and transliterations keep the first sound of a name
     ratio = fuzz.ratio(query, found)
+    in_context = place.cc in context.countries
+    if len(query.replace(" ", "")) < SHORT_NAME:
+        if ratio >= SHORT_RATIO or (same_skeleton and in_context and ratio >= SHORT_SKELETON_RATIO):
+            return ratio
+        return 0.0
     if ratio >= FUZZY_RATIO or (same_skeleton and ratio >= SKELETON_RATIO):
         return ratio
-    if place.cc in context.countries and min(len(query), len(found)) >= 6:
+    if in_context:
         similarity = JaroWinkler.normalized_similarity(query, found)
         if similarity >= JARO_WINKLER:
             return similarity * 100 - 5

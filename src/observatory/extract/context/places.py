@@ -14,11 +14,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from observatory.extract.context.gazetteer import Gazetteer, GeoPlace, get_gazetteer
+from observatory.extract.context.place_anchor import anchored, find_anchors, km_between
 from observatory.extract.context.place_candidates import (
     Candidate,
     chunk_candidates,
     is_facility_chunk,
     is_org_chunk,
+    is_person_piece,
     ner_spans,
     span_candidate,
 )
@@ -28,9 +30,17 @@ from observatory.extract.context.place_regions import (
     compass_region,
     direction_after,
     direction_before,
+    find_country_phrases,
     find_region_spans,
 )
-from observatory.extract.context.place_resolve import BIG_CITY, Context, precision_of, resolve
+from observatory.extract.context.place_resolve import (
+    BIG_CITY,
+    CITY,
+    Context,
+    best_exact,
+    best_fuzzy,
+    precision_of,
+)
 from observatory.extract.context.place_text import sentences_of
 from observatory.extract.document import ParsedDocument, Sentence
 from observatory.models import PlaceMention
@@ -41,6 +51,8 @@ if TYPE_CHECKING:
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _BLOCK_LABELS = {"PERSON", "ORG", "NORP"}
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+FAR_KM = 400.0  # a fuzzily matched village this far from every other place named is a lookalike
+_LOCAL = {"exact", "near", "admin2", "admin1"}
 
 
 def find_places(parsed: ParsedDocument, nlp: Language) -> list[PlaceMention]:
@@ -50,9 +62,31 @@ def find_places(parsed: ParsedDocument, nlp: Language) -> list[PlaceMention]:
     context = cached_context(parsed, gaz, sentences, chunks)
     lower_words = frozenset(_LOWER_WORD.findall(parsed.text))
     mentions: list[PlaceMention] = []
+    fuzzy: dict[str, GeoPlace] = {}
     for sentence, sentence_chunks in zip(sentences, chunks, strict=True):
-        mentions.extend(_sentence_places(parsed, gaz, sentence, context, lower_words, sentence_chunks))
-    return _drop_overlaps(mentions)
+        mentions.extend(_sentence_places(parsed, gaz, sentence, context, lower_words, sentence_chunks, fuzzy))
+    return _drop_far_fuzzy(_drop_overlaps(mentions), fuzzy)
+
+
+def _drop_far_fuzzy(mentions: list[PlaceMention], fuzzy: dict[str, GeoPlace]) -> list[PlaceMention]:
+    """Drop fuzzy matches to small places far from everything else the document names.
+
+    A report on one area names places near each other; a spelling lookalike hundreds of km away
+    (an unknown village matched to a hamlet across the country) is a false match.
+    """
+    if not fuzzy:
+        return mentions
+    anchors = [GeoPlace("", "", "", "city", m.lat, m.lon, None, None, 0) for m in mentions
+               if m.id not in fuzzy and m.lat is not None and m.precision in _LOCAL]
+    kept = []
+    for mention in mentions:
+        place = fuzzy.get(mention.id)
+        if place is not None and place.population < CITY and anchors:
+            distances = [d for a in anchors if (d := km_between(place, a)) is not None]
+            if distances and min(distances) > FAR_KM:
+                continue
+        kept.append(mention)
+    return kept
 
 
 _LAST_CONTEXT: dict[tuple[str, int], Context] = {}
@@ -66,7 +100,9 @@ def cached_context(parsed: ParsedDocument, gaz: Gazetteer, sentences: list[Sente
         _LAST_CONTEXT.clear()  # only the document being annotated is ever needed
         if chunks is None:
             chunks = [chunk_candidates(s, parsed.text) for s in sentences]
-        _LAST_CONTEXT[key] = document_context(parsed, gaz, chunks)
+        context = document_context(parsed, gaz, chunks)
+        context.anchors = find_anchors(parsed.text, chunks, lambda cand: best_exact(gaz, cand, context))
+        _LAST_CONTEXT[key] = context
     return _LAST_CONTEXT[key]
 
 
@@ -74,13 +110,18 @@ def document_context(parsed: ParsedDocument, gaz: Gazetteer, chunks: list[list[l
     """Countries the document is about: named countries (title x2), demonyms, big unique cities."""
     counts: Counter[str] = Counter()
     title = Sentence(-1, 0, len(parsed.input.title or ""), -1, parsed.input.title or "")
-    weighted = [(2, chunk_candidates(title, title.text))] + [(1, c) for c in chunks]
-    for weight, sentence_chunks in weighted:
+    weighted = [(2, chunk_candidates(title, title.text), title.text)] + [(1, c, parsed.text) for c in chunks]
+    for weight, sentence_chunks, text in weighted:
         for tokens in sentence_chunks:
+            whole = text[tokens[0].start:tokens[-1].end] if len(tokens) > 1 else None
+            if whole and gaz.exact(name_key(whole)):
+                # "Mocímboa da Praia" votes as itself, not as Praia (Cabo Verde) inside it.
+                counts.update(_context_votes(gaz, whole, weight))
+                continue
             for token in tokens:
                 counts.update(_context_votes(gaz, token.text, weight))
-            if len(tokens) > 1:
-                counts.update(_context_votes(gaz, " ".join(t.text for t in tokens), weight))
+            if whole:
+                counts.update(_context_votes(gaz, whole, weight))
     return Context(counts)
 
 
@@ -103,11 +144,14 @@ def _context_votes(gaz: Gazetteer, text: str, weight: int) -> Counter[str]:
 
 
 def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence, context: Context,
-                     lower_words: frozenset[str], chunks: list[list[Candidate]]) -> list[PlaceMention]:
+                     lower_words: frozenset[str], chunks: list[list[Candidate]],
+                     fuzzy: dict[str, GeoPlace]) -> list[PlaceMention]:
     ents = ner_spans(sentence)
     found: list[PlaceMention] = []
     for start, end, place in find_region_spans(parsed.text, sentence.start, sentence.end, context.countries):
         found.append(_mention(parsed, start, end, place, "region"))
+    for start, end, place in find_country_phrases(parsed.text, sentence.start, sentence.end):
+        found.append(_mention(parsed, start, end, place, "country"))
     for tokens in chunks:
         if is_org_chunk(tokens):
             continue
@@ -116,7 +160,7 @@ def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence,
                 token.part_of_chunk = True
         for token in tokens:
             token.common_word = token.text.casefold() in lower_words
-        found.extend(_segment(parsed, gaz, tokens, ents, context))
+        found.extend(_segment(parsed, gaz, tokens, ents, context, fuzzy))
     return found
 
 
@@ -142,7 +186,8 @@ def _skip(gaz: Gazetteer, cand: Candidate) -> bool:
 
 
 def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
-             ents: list[tuple[int, int, str]], context: Context) -> list[PlaceMention]:
+             ents: list[tuple[int, int, str]], context: Context,
+             fuzzy: dict[str, GeoPlace]) -> list[PlaceMention]:
     """Longest-match segmentation of one capitalised chunk into places."""
     found: list[PlaceMention] = []
     i, n = 0, len(tokens)
@@ -153,13 +198,15 @@ def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
             cand.ner = _label_for(cand, ents)
             cand.common_word = j - i == 1 and tokens[i].common_word
             cand.leads_name = n == 2 and i == 0 and j == 1  # "Jordan Peterson", "Chad Williams"
-            if _skip(gaz, cand):
+            if _skip(gaz, cand) or (not (i == 0 and j == n) and is_person_piece(tokens, i, j, parsed.text)):
                 continue
-            cued = cand.cue is not None or cand.settlement or cand.near or cand.ner in _PLACE_LABELS
             whole = i == 0 and j == n and not cand.part_of_chunk
-            place = resolve(gaz, cand, context, allow_fuzzy=cued and whole)
+            place, guessed = _resolve(gaz, cand, context, whole)
             if place is not None:
-                found.append(_place_mention(parsed, cand, place))
+                mention = _place_mention(parsed, cand, place)
+                if guessed:
+                    fuzzy[mention.id] = place
+                found.append(mention)
                 i, matched = j, True
                 break
         if not matched:
@@ -169,6 +216,23 @@ def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
         if chunk.settlement and not chunk.part_of_chunk and not _skip(gaz, chunk):
             found.append(_unresolved(parsed, chunk))  # "the village of X" that no gazetteer knows
     return found
+
+
+def _resolve(gaz: Gazetteer, cand: Candidate, context: Context, whole: bool) -> tuple[GeoPlace | None, bool]:
+    """(place, fuzzy?) for one candidate: exact, else the anchor the text gives, else fuzzy."""
+    place = best_exact(gaz, cand, context)
+    anchor = context.anchors.get(name_key(cand.text)) if whole else None
+    if anchor is not None:
+        chosen = anchored(place, anchor)
+        cand.near = cand.near or chosen is anchor  # located by its anchor: "near" it
+        return chosen, False
+    if place is not None:
+        return place, False
+    cued = cand.cue is not None or cand.settlement or cand.near or cand.ner in _PLACE_LABELS
+    if not (cued and whole):
+        return None, False
+    place = best_fuzzy(gaz, cand, context)
+    return place, place is not None
 
 
 def _place_mention(parsed: ParsedDocument, cand: Candidate, place: GeoPlace) -> PlaceMention:
@@ -226,7 +290,7 @@ def title_places(parsed: ParsedDocument) -> list[PlaceMention]:
     found: list[PlaceMention] = []
     for sentence in sentences:
         chunks = chunk_candidates(sentence, headline.text)
-        found.extend(_sentence_places(headline, gaz, sentence, context, lower_words, chunks))
+        found.extend(_sentence_places(headline, gaz, sentence, context, lower_words, chunks, {}))
     return _drop_overlaps(found)
 
 

@@ -41,6 +41,7 @@ def test_places_named_in_passing_are_not_the_scene(sentence: str, label: str) ->
         ("Three died in the attack.", "Tamsin"),  # label not in the sentence: trust extract
         ("A local official told the Plains Herald that gunmen killed 12 people in Tamsin.", "Tamsin"),
         ("A nurse told the Plains Herald gunmen killed 12 people in Tamsin.", "Tamsin"),
+        ("Aid groups have had no access to Tamsin since 12 people were killed there.", "Tamsin"),
         ("A survivor, speaking after 12 people were killed in Tamsin, wept.", "Tamsin"),
     ],
 )

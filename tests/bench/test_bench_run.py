@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from observatory.bench.real import find_shared, real_corpus
+from observatory.bench.real import find_shared, real_corpus, real_texts
 from observatory.cli import app
 
 SIDE_KEYS = {"docs_per_s", "tokens_per_s", "peak_rss_mb", "seconds", "claims", "docs_per_cpu_s",
@@ -54,3 +54,12 @@ def test_real_corpus_cycles_through_the_shared_texts() -> None:
     assert all(d.tokens > 0 and not d.truth for d in docs)
     distinct = {d.doc.id for d in docs}
     assert 300 < len(distinct) < 700  # two seeds + the descriptions, repeated
+
+
+def test_real_sets_split_articles_from_descriptions() -> None:
+    shared = find_shared()
+    assert len(real_texts(shared, "seeds")) == 2
+    assert len(real_texts(shared, "descriptions")) == len(real_texts(shared)) - 2
+    result = CliRunner().invoke(app, ["bench", "--real", "--real-set", "tweets", "--docs", "5"])
+    assert result.exit_code == 1
+    assert "choose one of all, seeds, descriptions" in result.output

@@ -44,12 +44,25 @@ def _document(text: str, origin: str) -> DocumentInput:
     return DocumentInput(id=f"real-{digest[:16]}", text=text, path=origin, language="en", content_hash=digest)
 
 
-def real_texts(shared: Path) -> list[DocumentInput]:
-    """Seed articles, then every non-empty incident description, in file order."""
+REAL_SETS = ("all", "seeds", "descriptions")
+
+
+def real_texts(shared: Path, which: str = "all") -> list[DocumentInput]:
+    """Seed articles, then every non-empty incident description, in file order.
+
+    `which` picks "seeds" (two long articles, mostly background) or "descriptions" (324 short
+    incident summaries, nearly every sentence a casualty report) alone; the gate's gain differs.
+    """
+    if which not in REAL_SETS:
+        raise RealCorpusError(f"real text set {which!r}: choose one of {', '.join(REAL_SETS)}")
     seeds = sorted(p for p in (shared / SEEDS).glob("*.txt"))
     if not seeds:
         raise RealCorpusError(f"{shared / SEEDS}: no .txt seed articles")
     documents = [_document(p.read_text(encoding="utf-8"), str(p)) for p in seeds]
+    if which == "seeds":
+        return documents
+    if which == "descriptions":
+        documents = []
     table = shared / TERROR_CSV
     try:
         with table.open(encoding="utf-8", newline="") as handle:
@@ -62,7 +75,7 @@ def real_texts(shared: Path) -> list[DocumentInput]:
     return documents
 
 
-def real_corpus(n: int, shared: Path) -> Iterator[BenchDocument]:
+def real_corpus(n: int, shared: Path, which: str = "all") -> Iterator[BenchDocument]:
     """`n` documents cycling through the real texts (the 326 texts repeat to reach `n`)."""
-    for doc in islice(cycle(real_texts(shared)), n):
+    for doc in islice(cycle(real_texts(shared, which)), n):
         yield BenchDocument(doc=doc, truth=[], tokens=count_tokens(doc.text))

@@ -38,6 +38,7 @@ class BenchOptions:
     processes: int = 1
     batch_size: int = 64
     real: bool = False
+    real_set: str = "all"  # with `real`: all, seeds or descriptions
     shared: str | None = None
 
 
@@ -98,7 +99,7 @@ def machine() -> dict[str, Any]:
 
 def _corpus(options: BenchOptions) -> Iterable[BenchDocument]:
     if options.real:
-        return real_corpus(options.docs, find_shared(options.shared))
+        return real_corpus(options.docs, find_shared(options.shared), options.real_set)
     return generate_corpus(options.docs, options.seed)
 
 
@@ -117,7 +118,7 @@ def run_bench(options: BenchOptions, progress: Progress = lambda _: None) -> dic
     baseline, optimized = _side(results["baseline"]), _side(results["optimized"])
     return {
         "docs": written, "tokens": results["baseline"]["tokens"],
-        "corpus": "real" if options.real else "generated",
+        "corpus": f"real ({options.real_set})" if options.real else "generated",
         "seed": options.seed, "processes": options.processes,
         "baseline": baseline, "optimized": optimized,
         "ratio": round(optimized["docs_per_s"] / max(baseline["docs_per_s"], 1e-9), 2),

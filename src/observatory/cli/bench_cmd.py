@@ -74,6 +74,8 @@ def register(app: typer.Typer) -> None:
         batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 64,
         real: Annotated[bool, typer.Option("--real",
                                            help="Use real news text from ../shared instead.")] = False,
+        real_set: Annotated[str, typer.Option("--real-set",
+                                              help="With --real: all, seeds or descriptions.")] = "all",
         shared: Annotated[str | None, typer.Option("--shared", help="Shared folder for --real.")] = None,
         memory: Annotated[bool, typer.Option("--memory",
                                              help="Peak RSS for growing corpora instead.")] = False,
@@ -92,7 +94,7 @@ def register(app: typer.Typer) -> None:
                 report = run_memory(_sizes(memory_sizes), seed, progress)
             else:
                 options = BenchOptions(docs=docs, seed=seed, processes=processes, batch_size=batch_size,
-                                       real=real, shared=shared)
+                                       real=real, real_set=real_set, shared=shared)
                 report = run_bench(options, progress)
         except (BenchError, RealCorpusError) as error:
             fail(str(error))

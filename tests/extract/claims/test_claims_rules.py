@@ -186,3 +186,26 @@ def test_appositive_breakdown(claims_of: Extract) -> None:
     claims = claims_of("52 people, 9 policemen and 43 civilians, were killed in the bombing.")
     assert [c.count.low for c in claims] == [52, 9, 43]
     assert claims[1].part_of == claims[0].id and claims[2].part_of == claims[0].id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Army units neutralised 12 insurgents near the ridge at Kapo.", ("killed", 12, 12, "combatants")),
+        ("The brigade said it had neutralized 15 near the border post.", ("killed", 15, 15, "combatants")),
+        ("The shelling forced 3,000 people from their homes in Ruvo.", ("displaced", 3000, 3000, "people")),
+        ("The offensive drove 8,000 villagers from their homes.", ("displaced", 8000, 8000, "civilians")),
+        ("The rebels took 30 soldiers prisoner near Lisa.", ("detained", 30, 30, "security_forces")),
+        ("Troops took 14 fighters prisoner after the battle.", ("detained", 14, 14, "combatants")),
+        ("Police rounded up 60 men in the cattle market.", ("detained", 60, 60, "men")),
+        ("The blast injured upwards of 45 commuters at the depot.", ("injured", 45, None, "civilians")),
+        ("The mortar round killed 23 displaced people sheltering in a school.", ("killed", 23, 23, "civilians")),
+        ("Twelve displaced people were killed when the camp at Odo was shelled.", ("killed", 12, 12, "civilians")),
+        ("Gunmen killed three members of a self-defence militia in Gora.", ("killed", 3, 3, "combatants")),
+    ],
+)
+def test_outcome_verbs_and_victim_nouns(claims_of: Extract, text: str, expected: tuple[object, ...]) -> None:
+    """Euphemisms and phrasal outcomes; a state adjective on the victims ("displaced people") does
+    not override the verb's outcome."""
+    claims = claims_of(text)
+    assert [(c.outcome, c.count.low, c.count.high, c.victims.group) for c in claims] == [expected]

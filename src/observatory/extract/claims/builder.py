@@ -22,6 +22,8 @@ from observatory.extract.document import ParsedDocument, Sentence
 from observatory.models import Claim, Count, Source, Victims
 
 _NOUN_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod"})
+# Nouns that complete an outcome phrase ("take prisoner", "hold hostage"), never the victims' noun.
+_PHRASE_COMPLEMENTS = frozenset({"prisoner", "hostage", "captive"})
 
 
 @dataclass
@@ -59,8 +61,11 @@ def counted_noun(doc: Doc, q: Quantity) -> Token:
     "a family of six", or the number itself when it stands alone ("killing 12")."""
     a = doc[q.anchor]
     while a.head.dep_ == "compound" and a.head.head.i > a.head.i and a.dep_ in _NOUN_DEPS:
-        # "17 cattle herders": the count belongs to the compound's head noun.
-        return _compound_head(a.head)
+        # "17 cattle herders": the count belongs to the compound's head noun; but in "took 14
+        # fighters prisoner" the head is the complement of the outcome phrase, the victims are
+        # the compound noun.
+        head = _compound_head(a.head)
+        return a.head if head.lemma_.lower() in _PHRASE_COMPLEMENTS else head
     if (
         a.head.i > q.end - 1
         and a.head.tag_ in {"VBN", "JJ", "NN", "NNS"}
@@ -74,6 +79,10 @@ def counted_noun(doc: Doc, q: Quantity) -> Token:
         and a.head.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}
         and a.head.i > a.i
     ):
+        if a.head.lemma_.lower() in _PHRASE_COMPLEMENTS:
+            # "took 30 soldiers prisoner" parsed as "30 ... prisoner" with "soldiers" as compound.
+            victim = next((c for c in a.head.children if c.dep_ == "compound" and c.i > a.i), None)
+            return victim or a.head
         return a.head
     if (
         a.dep_ == "pobj"
@@ -120,10 +129,17 @@ def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
             continue
         if link.negated or (q.count.low == 1 and noun.lemma_.lower() in vocab.victims().collective):
             continue  # "members of one family": "one" picks the family, it counts nobody
-        drafts.append(Draft(sentence, noun, link, q.count, _victims(noun, link, q), q))
+        drafts.append(Draft(sentence, noun, link, q.count, _combatant_verb(_victims(noun, link, q), link), q))
     drafts.extend(subset_drafts(sentence, doc, pending, drafts, Draft))
     _inherit_elided_groups(drafts)
     return drafts
+
+
+def _combatant_verb(victims: Victims, link: Link) -> Victims:
+    """ "the army said it neutralised 15": a military euphemism whose bare count means fighters."""
+    if victims.group in {"people", "unknown"} and link.trigger.lemma_.lower() in vocab.outcomes().combatant_verbs:
+        return victims.model_copy(update={"group": "combatants"})
+    return victims
 
 
 # Transitive outcomes whose counted object is people whatever the noun ("killed 22 concertgoers").

@@ -27,6 +27,8 @@ _PASS_THROUGH = frozenset(
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "conj", "appos", "attr", "ROOT"})
 # Nouns whose value is a count of an outcome named in their "of" complement ("the number of injured").
 _TALLY_NOUNS = frozenset({"number", "figure", "tally", "count", "estimate", "total"})
+# Heads of count qualifiers ending in "of" ("upwards of", "in excess of", "a minimum of").
+_OF_QUALIFIERS = frozenset({"upwards", "upward", "excess", "minimum"})
 
 
 @dataclass
@@ -272,6 +274,14 @@ def link_outcome(noun: Token, max_steps: int = 7) -> Link | None:
     negated = False
     subset_of: Token | None = None
     own = noun_outcome(noun)
+    if own is not None and own.dep_ == "amod" and own.i < noun.i and noun.dep_ in _SUBJECT | {"dobj"}:
+        # "killed 19 displaced people": an attributive state describes who the victims were; a
+        # severer outcome verb says what happened to them ("evacuated 12 wounded people" stays injured).
+        role = "nsubjpass" if noun.dep_ == "nsubjpass" else noun.dep_
+        verb = _verb_outcome(noun.head, role) if noun.head.pos_ in {"VERB", "AUX"} else None
+        if verb is not None and OUTCOMES.index(verb.outcome) < OUTCOMES.index(word_outcome(own) or "killed"):
+            verb.negated = verb.negated or _is_negated(noun.head)
+            return verb
     if own is not None:
         return Link(word_outcome(own) or "killed", own, _is_negated(own), None)
     t = noun
@@ -288,6 +298,13 @@ def link_outcome(noun: Token, max_steps: int = 7) -> Link | None:
             # "abducted between 12 and 15 aid workers": the range is the verb's object.
             has_object = any(c.dep_ == "dobj" for c in head.head.children)
             dep, head = ("nsubj" if has_object else "dobj"), head.head
+        if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _OF_QUALIFIERS:
+            # "wounding upwards of 30": the qualifier's "of" phrase is the count itself.
+            t = head.head
+            if t.dep_ in {"advmod", "npadvmod", "prep"} and t.head.pos_ in {"VERB", "AUX"}:
+                dep, head = "dobj", t.head
+            else:
+                continue
         if dep == "pobj" and head.dep_ == "mark" and head.head.pos_ in {"VERB", "AUX"}:
             # A mis-parsed subject after "that" ("reports indicate that 745 civilians ... have died").
             dep, head = "nsubj", head.head

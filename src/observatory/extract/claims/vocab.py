@@ -44,6 +44,7 @@ class OutcomeVocab:
     phrases: dict[tuple[str, str], Outcome]
     trigger: re.Pattern[str]
     negators: frozenset[str]
+    combatant_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def outcomes() -> OutcomeVocab:
         phrases=phrases,
         trigger=re.compile(pattern, re.IGNORECASE),
         negators=frozenset(str(w) for w in data["negators"]),
+        combatant_verbs=frozenset(str(w) for w in data.get("combatant_verbs") or []),
     )
 
 

@@ -199,8 +199,14 @@ def test_appositive_breakdown(claims_of: Extract) -> None:
         ("Troops took 14 fighters prisoner after the battle.", ("detained", 14, 14, "combatants")),
         ("Police rounded up 60 men in the cattle market.", ("detained", 60, 60, "men")),
         ("The blast injured upwards of 45 commuters at the depot.", ("injured", 45, None, "civilians")),
-        ("The mortar round killed 23 displaced people sheltering in a school.", ("killed", 23, 23, "civilians")),
-        ("Twelve displaced people were killed when the camp at Odo was shelled.", ("killed", 12, 12, "civilians")),
+        (
+            "The mortar round killed 23 displaced people sheltering in a school.",
+            ("killed", 23, 23, "civilians"),
+        ),
+        (
+            "Twelve displaced people were killed when the camp at Odo was shelled.",
+            ("killed", 12, 12, "civilians"),
+        ),
         ("Gunmen killed three members of a self-defence militia in Gora.", ("killed", 3, 3, "combatants")),
     ],
 )

@@ -137,7 +137,10 @@ def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
 
 def _combatant_verb(victims: Victims, link: Link) -> Victims:
     """ "the army said it neutralised 15": a military euphemism whose bare count means fighters."""
-    if victims.group in {"people", "unknown"} and link.trigger.lemma_.lower() in vocab.outcomes().combatant_verbs:
+    if (
+        victims.group in {"people", "unknown"}
+        and link.trigger.lemma_.lower() in vocab.outcomes().combatant_verbs
+    ):
         return victims.model_copy(update={"group": "combatants"})
     return victims
 

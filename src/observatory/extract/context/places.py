@@ -176,6 +176,8 @@ def _skip(gaz: Gazetteer, cand: Candidate) -> bool:
     folded = cand.text.casefold()
     if folded in v.not_places or folded in v.demonyms:
         return True
+    if folded in v.directions and not (cand.admin1 or cand.admin2):
+        return True  # "Western nations", "East" alone: a direction, not the province named so
     if cand.ner not in _BLOCK_LABELS or cand.cue is not None or cand.settlement:
         return False
     # The small model calls "Mali's army" a person or an organisation; a country name standing alone

@@ -215,3 +215,22 @@ def test_outcome_verbs_and_victim_nouns(claims_of: Extract, text: str, expected:
     not override the verb's outcome."""
     claims = claims_of(text)
     assert [(c.outcome, c.count.low, c.count.high, c.victims.group) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials first put the death toll at 25 but later revised it to 58.",
+            [(25, True), (58, False)],
+        ),
+        ("The army said 12 soldiers died, but later raised it to 19.", [(12, True), (19, False)]),
+        ("The death toll rose to 51 from 33, the governor said.", [(51, False), (33, True)]),
+        ("The number of injured increased to 70 from 45 on Tuesday.", [(70, False), (45, True)]),
+        ("The number of dead climbed from 17 to 29 overnight.", [(17, True), (29, False)]),
+        ("The toll in the Sedo market strike climbed overnight to 31.", [(31, False)]),
+    ],
+)
+def test_revised_figures(claims_of: Extract, text: str, expected: list[tuple[int, bool]]) -> None:
+    """A revision keeps its new value, and the figure it replaces is superseded."""
+    assert [(c.count.low, c.superseded) for c in claims_of(text)] == expected

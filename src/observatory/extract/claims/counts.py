@@ -174,7 +174,7 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[Qualifier, int] | None:
 def _excluded(doc: Doc, start: int, end: int) -> bool:
     """Ages, years, money, percentages, dates and measures are never casualty counts."""
     first, last = doc[start], doc[end - 1]
-    if first.ent_type_ in _SKIP_ENTS:
+    if first.ent_type_ in _SKIP_ENTS and not _mislabelled_time(doc, start):
         return True
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and (
@@ -202,6 +202,22 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     ):
         return True  # "one of the deadliest ..."
     return bool(re.fullmatch(r"\d+(st|nd|rd|th)", first.text))
+
+
+_CLOCK = re.compile(r"\d[:.]\d\d|\b(a\.?m|p\.?m|o'clock|hours?|hrs|minutes?|mins?|seconds?|noon|midnight)\b")
+
+
+def _mislabelled_time(doc: Doc, i: int) -> bool:
+    """The model tags a bare figure range as TIME ("rose from 17 to 29 overnight"); a real time
+    names a clock or duration word."""
+    if doc[i].ent_type_ != "TIME":
+        return False
+    j, k = i, i
+    while j > 0 and doc[j].ent_iob_ == "I":
+        j -= 1
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return _CLOCK.search(doc[j : k + 1].text.lower()) is None
 
 
 def _anchor(doc: Doc, start: int, end: int) -> int:

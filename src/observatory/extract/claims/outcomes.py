@@ -27,6 +27,8 @@ _PASS_THROUGH = frozenset(
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "conj", "appos", "attr", "ROOT"})
 # Nouns whose value is a count of an outcome named in their "of" complement ("the number of injured").
 _TALLY_NOUNS = frozenset({"number", "figure", "tally", "count", "estimate", "total"})
+# Verbs that restate a figure given before ("revised it to 58", "raised it to 22").
+_REVISING = frozenset({"revise", "raise", "lower", "update", "correct", "increase", "adjust", "put", "bring"})
 # Heads of count qualifiers ending in "of" ("upwards of", "in excess of", "a minimum of").
 _OF_QUALIFIERS = frozenset({"upwards", "upward", "excess", "minimum"})
 
@@ -211,6 +213,10 @@ def _verb_outcome(verb: Token, role: str) -> Link | None:
                     return link
         if verb.dep_ == "acl":
             return tally_outcome(verb.head)  # "the number of wounded, given as 23, ..."
+        if lemma in _REVISING and any(
+            c.dep_ == "dobj" and c.lower_ in {"it", "this", "that"} for c in verb.children
+        ):
+            return Link("killed", verb, refers_back=True)  # "later revised it to 58": the figure before
     return None
 
 

@@ -279,4 +279,5 @@ def test_directions_and_outlet_names_are_not_places(parse: bool) -> None:
             "sources in the Middle East. East of the river, 4 people died.")
     found = places_in(text, parse=parse)
     assert set(found) == {"Kadugli"}
-    assert places_in("Clashes in Western Equatoria state killed 5.")["Western Equatoria"].precision == "admin1"
+    province = places_in("Clashes in Western Equatoria state killed 5.")["Western Equatoria"]
+    assert province.precision == "admin1"

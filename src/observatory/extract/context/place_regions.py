@@ -86,7 +86,8 @@ def direction_after(text: str, end: int) -> tuple[int, str] | None:
     match = re.match(r"[’']s\s+([A-Za-z]+(?:-[A-Za-z]+)?)\b", text[end:end + 30])
     if not match:
         return None
-    if match.group(1)[:1].isupper() and re.match(r"\s+[A-Z]", text[end + match.end(1):end + match.end(1) + 2]):
+    after = end + match.end(1)
+    if match.group(1)[:1].isupper() and re.match(r"\s+[A-Z]", text[after:after + 2]):
         return None  # "Sudan's North Darfur state": the compass word begins a province's name
     sector = vocab().directions.get(match.group(1).casefold())
     return (end + match.end(1), sector) if sector else None

@@ -5,6 +5,10 @@ labels where the claims stage already parsed a sentence (`Sentence.doc`); nothin
 pipeline. Each chunk is segmented into the longest names the gazetteer knows, weighed by the
 document's country context. A name no gazetteer knows yields a mention with `name=None` only
 when the text says it is a settlement ("the village of X"); otherwise nothing is invented.
+An unknown name the text places by a known town ("X, a village north of Oicha") is located at
+that town with precision `near` (place_anchor), never guessed by spelling. Fuzzy matches must
+keep a name's first sound, be near-identical for short names, stay inside the document's
+countries, and a small lookalike far from every other place the document names is dropped.
 """
 
 from __future__ import annotations

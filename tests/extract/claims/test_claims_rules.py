@@ -234,3 +234,25 @@ def test_outcome_verbs_and_victim_nouns(claims_of: Extract, text: str, expected:
 def test_revised_figures(claims_of: Extract, text: str, expected: list[tuple[int, bool]]) -> None:
     """A revision keeps its new value, and the figure it replaces is superseded."""
     assert [(c.count.low, c.superseded) for c in claims_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen abducted two surgeons and a nurse from the clinic in Tama.", [("kidnapped", 3, "medical")]),
+        ("The blast killed four soldiers and two policemen at the gate.", [("killed", 6, "security_forces")]),
+        ("Militants kidnapped five farmers and three herders near Uba.", [("kidnapped", 8, "civilians")]),
+        (
+            "Gunmen abducted three teachers and two soldiers on the Kere road.",
+            [("kidnapped", 3, "civilians"), ("kidnapped", 2, "security_forces")],
+        ),
+        (
+            "Six women and four children were killed in Abala.",
+            [("killed", 6, "women"), ("killed", 4, "children")],
+        ),
+    ],
+)
+def test_coordinated_counts_of_one_group_are_one_claim(
+    claims_of: Extract, text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert [(c.outcome, c.count.low, c.victims.group) for c in claims_of(text)] == expected

@@ -107,3 +107,8 @@ def test_compound_number_words_are_one_number(claims_of: Extract, text: str, val
         assert [c.count.low for c in claims] == [12]  # freed prisoners are no casualties
     else:
         assert [(c.count.low, c.count.high) for c in claims] == [(value, value)]
+
+
+def test_every_number_of_an_age_list_is_an_age(claims_of: Extract) -> None:
+    claims = claims_of("Four sisters aged 6, 9 and 12 were killed when the shell hit their home in Bara.")
+    assert [(c.count.low, c.victims.group) for c in claims] == [(4, "women")]

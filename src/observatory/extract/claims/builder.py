@@ -14,7 +14,13 @@ from observatory.extract.claims import vocab
 from observatory.extract.claims.counts import Quantity, find_quantities
 from observatory.extract.claims.flags import apply_flags
 from observatory.extract.claims.outcomes import Link, link_outcome, phrase_outcome, word_outcome
-from observatory.extract.claims.patterns import be_attribute, merge_relatives, singular_allowed, subset_drafts
+from observatory.extract.claims.patterns import (
+    be_attribute,
+    merge_relatives,
+    merge_same_group,
+    singular_allowed,
+    subset_drafts,
+)
 from observatory.extract.claims.sources import attach_sources
 from observatory.extract.claims.subsets import link_subsets
 from observatory.extract.claims.victims import describe, group_noun, is_person_noun
@@ -263,7 +269,7 @@ def sentence_drafts(sentence: Sentence) -> list[Draft]:
     taken = {d.noun.i for d in drafts}
     drafts.extend(_singular_drafts(sentence, doc, taken))
     drafts.sort(key=lambda d: d.quantity.start if d.quantity else d.noun.i)
-    return merge_relatives(drafts, doc, Draft)
+    return merge_same_group(merge_relatives(drafts, doc, Draft), doc, Draft)
 
 
 def _resolve_back_references(drafts: list[Draft]) -> list[Draft]:

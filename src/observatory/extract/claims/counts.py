@@ -181,6 +181,8 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
         prev.text in {"$", "€", "£", "#"} or prev.lower_ in _MONTHS | {"aged", "age", "no.", "number"}
     ):
         return True
+    if _in_age_list(doc, start):
+        return True
     nxt = [t for t in doc[end : end + 4] if t.text not in {"-", "–"}]
     if nxt and (
         nxt[0].lemma_.lower() in _NOT_COUNTS or nxt[0].lower_ in _MONTHS or nxt[0].text in {"%", "$"}
@@ -202,6 +204,14 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     ):
         return True  # "one of the deadliest ..."
     return bool(re.fullmatch(r"\d+(st|nd|rd|th)", first.text))
+
+
+def _in_age_list(doc: Doc, start: int) -> bool:
+    """ "three brothers aged 8, 11 and 14": every number of the list after "aged" is an age."""
+    j = start - 1
+    while j >= 0 and (doc[j].like_num or doc[j].lower_ in {",", "and", "between"}):
+        j -= 1
+    return j >= 0 and j < start - 1 and doc[j].lower_ in {"aged", "ages", "age"}
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d|\b(a\.?m|p\.?m|o'clock|hours?|hrs|minutes?|mins?|seconds?|noon|midnight)\b")

@@ -157,3 +157,52 @@ def singular_allowed(tok: Token, det: Token | None) -> bool:
         and has_age(tok)
         and tok.lemma_.lower() in vocab.victims().singular_people
     )
+
+
+def _chain_root(t: Token) -> Token:
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _mergeable(a: Draft, b: Draft) -> bool:
+    """Two counts coordinated under the same outcome word, of the same group and side, both exact
+    and neither a part of another figure."""
+    return (
+        a.link.outcome == b.link.outcome
+        and a.link.trigger.i == b.link.trigger.i
+        and (a.victims.group, a.victims.side) == (b.victims.group, b.victims.side)
+        and a.victims.group not in {"people", "unknown"}
+        and a.count.qualifier == b.count.qualifier == "exact"
+        and all(d.parent is None and d.link.subset_of is None and not d.link.breakdown for d in (a, b))
+    )
+
+
+def merge_same_group(drafts: list[Draft], doc: Doc, make: type[Draft]) -> list[Draft]:
+    """ "abducted two doctors and a nurse": coordinated counts of the same victim group are one
+    claim with their sum (3 medical); different groups ("six women and four children") stay
+    apart, and a list whose first count is the sum of the rest (a total and its breakdown) too."""
+    chains: dict[int, list[Draft]] = {}
+    for d in drafts:
+        chains.setdefault(_chain_root(d.noun).i, []).append(d)
+    out: list[Draft] = []
+    for d in drafts:
+        chain = chains[_chain_root(d.noun).i]
+        if d is not chain[0]:
+            continue
+        rest = [p for p in chain[1:] if _mergeable(chain[0], p)]
+        values = [x.count.low or 0 for x in chain]
+        is_total = len(values) > 2 and values[0] == sum(values[1:])
+        if not rest or is_total:
+            out.extend(chain)
+            continue
+        group = [chain[0], *rest]
+        total = sum(x.count.low or 0 for x in group)
+        start = min(t.i for x in group for t in x.noun.subtree if t.i <= x.noun.i and t.dep_ != "punct")
+        span = doc[start : max(x.noun.i for x in group) + 1]
+        first = group[0]
+        victims = first.victims.model_copy(update={"label": span.text})
+        count = Count(low=total, high=total, qualifier="exact", text=span.text)
+        out.append(make(first.sentence, first.noun, first.link, count, victims, first.quantity))
+        out.extend(p for p in chain[1:] if p not in rest)
+    return sorted(out, key=lambda d: d.quantity.start if d.quantity else d.noun.i)

@@ -256,3 +256,43 @@ def test_coordinated_counts_of_one_group_are_one_claim(
     claims_of: Extract, text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     assert [(c.outcome, c.count.low, c.victims.group) for c in claims_of(text)] == expected
+
+
+def test_hedges_and_sources_stay_in_their_contrasted_clause(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The Liberation Front claimed it had killed 40 soldiers, but the army put the toll at eleven."
+    )
+    got = [(c.count.low, c.hedged, c.source.kind if c.source else None) for c in claims]
+    assert got == [(40, True, "armed_group"), (11, False, "military")]
+    claims = claims_of("Gunmen killed 12 villagers in Dase, but police said only five people died.")
+    assert [(c.count.low, c.source.kind if c.source else None) for c in claims] == [
+        (12, None),
+        (5, "military"),
+    ]
+    # A disclaimer clause with no figure of its own still hedges the figure before it, and a
+    # sentence-final attribution covers every clause.
+    claims = claims_of("The ministry said 14 people were killed, but the figure could not be verified.")
+    assert [c.hedged for c in claims] == [True]
+    claims = claims_of("Twelve soldiers were killed, while three remain missing, the army said.")
+    assert [c.source.kind if c.source else None for c in claims] == ["military", "military"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Houthi-run health ministry said 17 people were killed in the strikes on Ras Isa.",
+            "government",
+        ),
+        ("The Hamas-run interior ministry said 9 policemen were killed.", "government"),
+        ("The health ministry said 23 people were injured in the blast at Kuru.", "government"),
+        (
+            "Houthi forces released 19 crew members seized from the tanker, shipping security sources said.",
+            "unnamed",
+        ),
+        ("The Lake Chad Conflict Barometer said 31 civilians were killed last week.", "monitor"),
+        ("At least 22 civilians were killed, according to the Rift Security Tracker.", "monitor"),
+    ],
+)
+def test_source_kinds(claims_of: Extract, text: str, kind: str) -> None:
+    assert [c.source.kind if c.source else None for c in claims_of(text)] == [kind]

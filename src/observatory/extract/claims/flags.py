@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -263,10 +264,45 @@ def _mark_superseded(drafts: list[Draft]) -> None:
                 break
 
 
+# Boundaries between contrasted clauses: a hedge ("X claimed ...") does not reach across them.
+_CONTRAST = re.compile(r";\s+|,?\s+\b(?:but|whereas)\s+|,\s+(?:while|although|though)\s+", re.IGNORECASE)
+
+
+def _position(d: Draft) -> int:
+    return d.noun.doc[d.quantity.start].idx if d.quantity is not None else d.noun.idx
+
+
+def clauses(d: Draft) -> tuple[list[tuple[int, int]], int] | None:
+    """Character spans of the contrasted clauses of the claim's sentence and the index of the
+    claim's own clause; None when the sentence has no parse aligned with its text."""
+    text = d.sentence.text
+    if d.sentence.doc is None or d.sentence.doc.text != text:
+        return None
+    cuts = [0, *(m.end() for m in _CONTRAST.finditer(text)), len(text) + 1]
+    spans = list(pairwise(cuts))
+    at = _position(d)
+    return spans, next(i for i, (a, b) in enumerate(spans) if a <= at < b)
+
+
+def _clause_hedged(d: Draft, drafts: list[Draft]) -> bool:
+    """Hedge cues count in the claim's own contrasted clause ("X claimed it killed 30, but the army
+    put the toll at nine": only 30 is hedged); a later clause with no figure of its own is a
+    disclaimer about the figures before it ("..., but this could not be verified")."""
+    text = d.sentence.text
+    found = clauses(d)
+    if found is None:
+        return is_hedged(text)
+    clauses_, own = found
+    if is_hedged(text[slice(*clauses_[own])]):
+        return True
+    mates = [_position(p) for p in drafts if p.sentence is d.sentence]
+    return any(is_hedged(text[a:b]) and not any(a <= m < b for m in mates) for a, b in clauses_[own + 1 :])
+
+
 def apply_flags(drafts: list[Draft], parsed: ParsedDocument) -> None:
     reference = _reference_date(parsed)
     for d in drafts:
-        d.hedged = is_hedged(d.sentence.text)
+        d.hedged = _clause_hedged(d, drafts)
         d.historical = claim_is_historical(d, parsed, reference)
         d.update = cues().update.search(d.sentence.text) is not None
         if (

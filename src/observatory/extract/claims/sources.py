@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from observatory.extract.claims import vocab
+from observatory.extract.claims.flags import clauses
 from observatory.extract.document import ParsedDocument, Sentence
 from observatory.models import Source, SourceKind
 
@@ -126,6 +127,11 @@ def _agent(span: Span) -> Span | None:
     return None
 
 
+# Kinds that the cue words of an attributed phrase decide against an actor named in its modifiers
+# ("the Houthi-run health ministry", "the Hamas-run interior ministry").
+_OVERRIDE_ACTOR = frozenset({"government", "medical"})
+
+
 def _resolve(span: Span) -> tuple[Source | None, bool]:
     """(source, only_a_person): the second is True when nothing but a person's name was found."""
     if span.root.lemma_.lower() in _DOCUMENTS:
@@ -141,6 +147,10 @@ def _resolve(span: Span) -> tuple[Source | None, bool]:
         return Source(label=label, name=entry.name, kind=entry.kind), False
     actor = _actor_hit(span)
     if actor is not None:
+        # "the Houthi-run health ministry": a ministry is government whoever runs it.
+        own = _cue_kind(label)
+        if own in _OVERRIDE_ACTOR and own != actor.kind:
+            return Source(label=label, name=_clean_name(label), kind=own), False
         return Source(label=label, name=actor.name, kind=actor.kind), False
     kind = _cue_kind(label) or _cue_kind(wider)
     # Only people and organisations speak; a place (a dateline "KINSHASA, Oct 8 -") is no source.
@@ -213,7 +223,7 @@ def _subject(verb: Token) -> Token | None:
     reports fabricated and said ..."), or the agent of a passive ("was reported by the monitor").
     The subject of a passive "say" is what is said about, never the source ("is said to have")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "conj":
+    if subj is None and verb.dep_ in {"conj", "xcomp"}:  # "videos appeared to show ..."
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -223,7 +233,27 @@ def _subject(verb: Token) -> Token | None:
     return subj
 
 
+# Reporting verbs that attribute only when they issue a statement or figures ("released a
+# statement", "gave the toll as 12"); "Houthi forces have released 19 crew members" cites nobody.
+_NEEDS_DOCUMENT = frozenset({"release", "issue", "publish", "provide", "give", "post", "share"})
+_DOCUMENT_OBJECTS = frozenset(
+    {"toll", "list", "name", "detail", "account", "information", "update", "number"}
+)
+
+
+def _issues_document(verb: Token) -> bool:
+    if verb.lemma_.lower() not in _NEEDS_DOCUMENT:
+        return True
+    return any(
+        c.dep_ in {"ccomp", "agent"}  # "the toll of 28 given by the governor"
+        or (c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENTS | _CARRY_NOUNS | _DOCUMENT_OBJECTS)
+        for c in verb.children
+    )
+
+
 def _verb_source(verb: Token) -> tuple[Source | None, bool] | None:
+    if not _issues_document(verb):
+        return None
     subj = _subject(verb)
     if subj is None:
         return None
@@ -298,6 +328,7 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
     for sentence in parsed.sentences:
         if sentence.paragraph != paragraph:
             paragraph, current = sentence.paragraph, None
+        before = current
         found, anaphoric = sentence_source(sentence)
         earlier = current or last_named
         if anaphoric and earlier is not None and (found is None or found.kind == earlier.kind):
@@ -307,7 +338,7 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
             if not anaphoric:
                 last_named = found
         for d in by_sentence.get(sentence.index, []):
-            d.source = current
+            d.source = before if _cited_elsewhere(d) else current
             own = claim_source(d) if according_free(sentence) else None
             if own is not None:
                 source, refers_back = own
@@ -322,6 +353,24 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
                 if source is not None and _ANONYMOUS.search(sentence.text):
                     source = source.model_copy(update={"kind": "unnamed"})
                 d.source = source or d.source
+
+
+def _cited_elsewhere(d: Draft) -> bool:
+    """The sentence's attribution sits only in a later contrasted clause than the claim ("Gunmen
+    killed 12 villagers, but police said only five died": police speak for five, not for 12)."""
+    found = clauses(d)
+    doc = d.sentence.doc
+    if found is None or doc is None or len(found[0]) < 2:
+        return False
+    spans, own = found
+    cites = [t for t in doc if t.lower_ == "according"]
+    cites += [v for v in _reporting_verbs(doc) if _verb_source(v) is not None]
+    if not cites or any(t.idx < spans[own][1] for t in cites):
+        return False  # cited in its own clause, or in an earlier one that carries on ("X said ..., but")
+    # A reporting verb that heads the whole sentence ("..., while three remain missing, the army
+    # said") still governs every clause under it.
+    trigger = d.link.trigger
+    return not any(trigger in (c.head if c.lower_ == "according" else c).subtree for c in cites)
 
 
 def according_free(sentence: Sentence) -> bool:

@@ -296,3 +296,18 @@ def test_hedges_and_sources_stay_in_their_contrasted_clause(claims_of: Extract) 
 )
 def test_source_kinds(claims_of: Extract, text: str, kind: str) -> None:
     assert [c.source.kind if c.source else None for c in claims_of(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike on the hotel killed seven people, among them two reporters, the union said.", (7, 2)),
+        ("An airstrike on Selo killed nine people, among them three journalists.", (9, 3)),
+        ("Shelling killed 11 civilians in Kasa on Monday, among them four children.", (11, 4)),
+        ("The bombing wounded 30 people, among whom were six police officers.", (30, 6)),
+    ],
+)
+def test_among_them_makes_a_part(claims_of: Extract, text: str, expected: tuple[int, int]) -> None:
+    total, part = claims_of(text)
+    assert (total.count.low, part.count.low) == expected
+    assert (total.part_of, part.part_of) == (None, total.id)

@@ -65,7 +65,13 @@ def subset_drafts(
         if low is None or parent_low is None or low > parent_low:
             continue
         victims: Victims | None = None
-        if q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].lower_ in _SUBSET_PRONOUNS:
+        if subset_marker_before(doc, q.start):
+            # "killed seven people, among them two journalists": the parser often leaves the
+            # apposed count without a role.
+            if not is_person_noun(noun):
+                continue
+            victims = describe(noun, range(q.start, q.end))
+        elif q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].lower_ in _SUBSET_PRONOUNS:
             group_tok = next((t for t in doc[q.end + 2 : q.end + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
             victims = (
                 describe(group_tok, range(0)) if group_tok is not None and is_person_noun(group_tok) else None
@@ -82,6 +88,17 @@ def subset_drafts(
         draft.parent = parent
         found.append(draft)
     return found
+
+
+def subset_marker_before(doc: Doc, start: int) -> bool:
+    """ "..., among them two journalists", "among whom were six", "including four": the words just
+    before a count say it is part of the figure before it."""
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in {"were", "are", "was"}:
+        j -= 1
+    if j >= 0 and doc[j].lower_ in {"including", "includes", "included"}:
+        return True
+    return j >= 1 and doc[j].lower_ in _SUBSET_PRONOUNS and doc[j - 1].lower_ in {"among", "including"}
 
 
 def has_age(tok: Token) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from observatory.extract.claims.patterns import subset_marker_before
 from observatory.extract.document import ParsedDocument
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _same_sentence_parent(d: Draft, drafts: list[Draft]) -> Draft | None:
         and any(g.lower_ in _PRONOUNS for g in c.children)
         for t in {d.noun, first}
         for c in t.children
-    )
+    ) or (d.quantity is not None and subset_marker_before(d.noun.doc, d.quantity.start))
     if marker or d.noun.dep_ == "appos" or first.dep_ == "appos":
         t = d.noun
         for _ in range(4):

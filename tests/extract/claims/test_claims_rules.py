@@ -311,3 +311,13 @@ def test_among_them_makes_a_part(claims_of: Extract, text: str, expected: tuple[
     total, part = claims_of(text)
     assert (total.count.low, part.count.low) == expected
     assert (total.part_of, part.part_of) == (None, total.id)
+
+
+def test_single_victim_among_a_total(claims_of: Extract) -> None:
+    total, part = claims_of("The attack on the clinic killed eight people, among them a nurse.")
+    assert (part.count.low, part.victims.group, part.part_of) == (1, "medical", total.id)
+
+
+def test_object_of_a_reporting_verb_that_starts_a_clause(claims_of: Extract) -> None:
+    claims = claims_of("The brigade released figures showing 40 soldiers were killed in the offensive.")
+    assert [(c.outcome, c.count.low, c.victims.group) for c in claims] == [("killed", 40, "security_forces")]

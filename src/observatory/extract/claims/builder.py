@@ -20,6 +20,7 @@ from observatory.extract.claims.patterns import (
     merge_same_group,
     singular_allowed,
     subset_drafts,
+    subset_marker_before,
 )
 from observatory.extract.claims.sources import attach_sources
 from observatory.extract.claims.subsets import link_subsets
@@ -129,6 +130,7 @@ def _quantity_drafts(sentence: Sentence, doc: Doc) -> list[Draft]:
                 or link_outcome(noun)
                 or _inherit_from_complement(noun)
                 or _orphan_verb(noun)
+                or _object_clause(noun)
             )
         if link is None:
             pending.append((q, noun))
@@ -236,8 +238,30 @@ def _orphan_verb(noun: Token, force: bool = False) -> Link | None:
     return None
 
 
-def _singular_drafts(sentence: Sentence, doc: Doc, taken: set[int]) -> list[Draft]:
-    """ "a police officer was killed", "a 12-year-old boy was among the dead": one victim."""
+# Verbs whose object the parser takes from the clause they introduce ("figures showing 40
+# soldiers were killed" parsed as "showing 40 soldiers").
+_CLAUSE_VERBS = frozenset({"show", "indicate", "suggest", "reveal", "confirm", "say", "report", "estimate"})
+
+
+def _object_clause(noun: Token) -> Link | None:
+    """ "the army released figures showing 40 soldiers were killed": an object followed by an
+    auxiliary is the subject of the clause the verb introduces; its verb is the next outcome verb."""
+    doc = noun.doc
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _CLAUSE_VERBS or noun.i + 1 >= len(doc):
+        return None
+    if doc[noun.i + 1].pos_ != "AUX":
+        return None
+    for tok in doc[noun.i + 1 : noun.i + 5]:
+        outcome = word_outcome(tok) if tok.pos_ in {"VERB", "ADJ"} else None
+        if outcome is not None:
+            return Link(outcome, tok, any(c.dep_ == "neg" for c in tok.children))
+    return None
+
+
+def _singular_drafts(sentence: Sentence, doc: Doc, counted: list[Draft]) -> list[Draft]:
+    """ "a police officer was killed", "a 12-year-old boy was among the dead": one victim; "killed
+    eight people, among them a nurse": one victim, part of the figure before."""
+    taken = {d.noun.i for d in counted}
     v = vocab.victims()
     drafts: list[Draft] = []
     for tok in doc:
@@ -252,13 +276,21 @@ def _singular_drafts(sentence: Sentence, doc: Doc, taken: set[int]) -> list[Draf
         ):
             continue  # "one of the ..." is counted by the quantity pass
         link = link_outcome(tok)
+        parent = _total_before(counted, det.i) if subset_marker_before(doc, det.i) else None
+        if link is None and parent is not None:
+            link = Link(parent.link.outcome, parent.link.trigger)
         if link is None or link.negated:
             continue
         phrase = doc[min(det.i, tok.left_edge.i) : tok.i + 1]
         victims = describe(tok, range(det.i, det.i + 1))
         count = Count(low=1, high=1, qualifier="exact", text=phrase.text)
-        drafts.append(Draft(sentence, tok, link, count, victims, None))
+        drafts.append(Draft(sentence, tok, link, count, victims, None, parent=parent))
     return drafts
+
+
+def _total_before(drafts: list[Draft], i: int) -> Draft | None:
+    before = [d for d in drafts if d.quantity is not None and d.quantity.end <= i and d.parent is None]
+    return before[-1] if before else None
 
 
 def sentence_drafts(sentence: Sentence) -> list[Draft]:
@@ -266,8 +298,7 @@ def sentence_drafts(sentence: Sentence) -> list[Draft]:
     if doc is None:
         return []
     drafts = _quantity_drafts(sentence, doc)
-    taken = {d.noun.i for d in drafts}
-    drafts.extend(_singular_drafts(sentence, doc, taken))
+    drafts.extend(_singular_drafts(sentence, doc, drafts))
     drafts.sort(key=lambda d: d.quantity.start if d.quantity else d.noun.i)
     return merge_same_group(merge_relatives(drafts, doc, Draft), doc, Draft)
 

@@ -99,6 +99,8 @@ def test_never_counts(claims_of: Extract, text: str) -> None:
         ("One thousand two hundred residents were displaced by the offensive on Lero.", 1200),
         ("Five hundred seventy-eight prisoners were freed and 12 guards were injured.", None),
         ("Eleven hundred villagers fled across the river overnight.", 1100),
+        ("A hundred and twenty pilgrims were killed when the bridge was bombed.", 120),
+        ("A thousand two hundred families fled the district of Ubo.", 1200),
     ],
 )
 def test_compound_number_words_are_one_number(claims_of: Extract, text: str, value: int | None) -> None:

@@ -47,6 +47,8 @@ def _word_number(doc: Doc, i: int) -> tuple[int, int] | None:
     total, group, last = 0, 0, ""  # last: kind of the previous word ("ones", "teen", "tens", "unit")
     started = False
     j = i
+    if doc[i].lower_ in {"a", "an"} and i + 1 < len(doc) and doc[i + 1].lower_ in {"hundred", "thousand"}:
+        group, last, started, j = 1, "ones", True, i + 1  # "a hundred and twenty" = 120
     while j < len(doc):
         low = doc[j].lower_
         if low in WORD_VALUES:

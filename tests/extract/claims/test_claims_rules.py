@@ -228,6 +228,7 @@ def test_outcome_verbs_and_victim_nouns(claims_of: Extract, text: str, expected:
         ("The death toll rose to 51 from 33, the governor said.", [(51, False), (33, True)]),
         ("The number of injured increased to 70 from 45 on Tuesday.", [(70, False), (45, True)]),
         ("The number of dead climbed from 17 to 29 overnight.", [(17, True), (29, False)]),
+        ("The toll has been revised down to 18 from 25.", [(18, False), (25, True)]),
         ("The toll in the Sedo market strike climbed overnight to 31.", [(31, False)]),
     ],
 )
@@ -275,6 +276,13 @@ def test_hedges_and_sources_stay_in_their_contrasted_clause(claims_of: Extract) 
     assert [c.hedged for c in claims] == [True]
     claims = claims_of("Twelve soldiers were killed, while three remain missing, the army said.")
     assert [c.source.kind if c.source else None for c in claims] == ["military", "military"]
+    claims = claims_of(
+        "The group claimed to have killed 50 troops; the army said five soldiers were wounded."
+    )
+    assert [(c.hedged, c.source.kind if c.source else None) for c in claims] == [
+        (True, None),
+        (False, "military"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -338,12 +338,14 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
             if not anaphoric:
                 last_named = found
         for d in by_sentence.get(sentence.index, []):
-            d.source = before if _cited_elsewhere(d) else current
+            elsewhere = _cited_elsewhere(d)
+            d.source = before if elsewhere else current
             own = claim_source(d) if according_free(sentence) else None
             if own is not None:
                 source, refers_back = own
-                # "the latest figures confirm ...": the source this sentence or paragraph cites.
-                antecedent = current or last_named
+                # "the latest figures confirm ...": the source this sentence or paragraph cites
+                # (not one named only in a later contrasted clause).
+                antecedent = (before if elsewhere else current) or last_named
                 if (
                     refers_back
                     and antecedent is not None
@@ -364,13 +366,20 @@ def _cited_elsewhere(d: Draft) -> bool:
         return False
     spans, own = found
     cites = [t for t in doc if t.lower_ == "according"]
-    cites += [v for v in _reporting_verbs(doc) if _verb_source(v) is not None]
+    cites += [v for v in _reporting_verbs(doc) if (_verb_source(v) or (None, False))[0] is not None]
     if not cites or any(t.idx < spans[own][1] for t in cites):
         return False  # cited in its own clause, or in an earlier one that carries on ("X said ..., but")
-    # A reporting verb that heads the whole sentence ("..., while three remain missing, the army
-    # said") still governs every clause under it.
+    # A trailing attribution ("..., while three remain missing, the army said") still governs every
+    # clause under it; one that introduces its own statement ("; the army said five were
+    # wounded") speaks for that statement only.
     trigger = d.link.trigger
-    return not any(trigger in (c.head if c.lower_ == "according" else c).subtree for c in cites)
+    return not any(
+        _trailing(c) and trigger in (c.head if c.lower_ == "according" else c).subtree for c in cites
+    )
+
+
+def _trailing(cite: Token) -> bool:
+    return cite.lower_ == "according" or not any(c.dep_ == "ccomp" and c.i > cite.i for c in cite.children)
 
 
 def according_free(sentence: Sentence) -> bool:

@@ -329,3 +329,10 @@ def test_single_victim_among_a_total(claims_of: Extract) -> None:
 def test_object_of_a_reporting_verb_that_starts_a_clause(claims_of: Extract) -> None:
     claims = claims_of("The brigade released figures showing 40 soldiers were killed in the offensive.")
     assert [(c.outcome, c.count.low, c.victims.group) for c in claims] == [("killed", 40, "security_forces")]
+
+
+def test_a_trailing_speaker_outranks_the_actor_who_counted(claims_of: Extract) -> None:
+    claims = claims_of("Army engineers counted 31 bodies at the quarry, a district official told reporters.")
+    assert [c.source.kind if c.source else None for c in claims] == ["government"]
+    claims = claims_of("The district council said the monitor recorded 40 deaths in March.")
+    assert [c.source.kind if c.source else None for c in claims] == ["monitor"]

@@ -302,15 +302,34 @@ def claim_source(d: Draft) -> tuple[Source | None, bool] | None:
     word ("the ministry said 48 people were killed; Reuters could not confirm ...")."""
     t = d.link.trigger
     reporting = vocab.sources().reporting_verbs
+    first: tuple[Source | None, bool] | None = None
     for _ in range(8):
         if t.head.i == t.i:
-            return None
+            break
         t = t.head
         if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in reporting:
             found = _verb_source(t)
-            if found is not None:
-                return found
-    return None
+            if found is None:
+                continue
+            if first is None and t.lemma_.lower() not in _SPEECH and _actor_kind(found):
+                if t.dep_ != "ccomp":
+                    return found
+                first = found  # "Troops counted 31 bodies, a local official said": its speaker
+                continue
+            if first is not None and found[0] is None:
+                return first
+            return found
+    return first
+
+
+def _actor_kind(found: tuple[Source | None, bool]) -> bool:
+    return found[0] is not None and found[0].kind in {"military", "armed_group"}
+
+
+# Verbs of speaking: the attribution of a whole statement, above any counting or finding in it.
+_SPEECH = frozenset(
+    {"say", "tell", "state", "announce", "report", "add", "confirm", "claim", "allege", "write"}
+)
 
 
 # A named spokesperson speaks for the source already cited ("..., spokesperson Jane Doe said").

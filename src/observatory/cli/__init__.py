@@ -26,7 +26,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version."
+    ),
 ) -> None:
     """Observatory: read news, extract casualty claims, reconcile incidents, publish tolls."""
 
@@ -46,8 +48,11 @@ from observatory.cli import (  # noqa: E402
     serve_cmd,
 )
 
-for _module in (ingest_cmd, extract_cmd, reconcile_cmd, report_cmd, export_cmd, serve_cmd, demo_cmd, eval_cmd, bench_cmd,
-                db_cmd, gazetteer_cmd):
+_COMMANDS = (
+    ingest_cmd, extract_cmd, reconcile_cmd, report_cmd, export_cmd, serve_cmd, demo_cmd, eval_cmd,
+    bench_cmd, db_cmd, gazetteer_cmd,
+)
+for _module in _COMMANDS:
     _module.register(app)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import NoReturn
 
 import typer
@@ -14,7 +14,7 @@ from observatory.config import Settings
 err_console = Console(stderr=True, highlight=False)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -22,7 +22,10 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-DB_HELP = "SQLite file or SQLAlchemy URL (postgresql+psycopg://...). Default: $OBSERVATORY_DB or observatory.db."
+DB_HELP = (
+    "SQLite file or SQLAlchemy URL (postgresql+psycopg://...). "
+    "Default: $OBSERVATORY_DB or observatory.db."
+)
 
 
 def settings_for(db: str | None) -> Settings:

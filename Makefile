@@ -36,6 +36,7 @@ contract: setup
 
 # pytest exits 5 when it collects nothing; make treats any non-zero exit as a failure.
 test: setup system-deps
+	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -q
 	$(MAKE) --no-print-directory eval
 	$(MAKE) --no-print-directory contract

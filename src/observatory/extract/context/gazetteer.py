@@ -25,6 +25,9 @@ from observatory.extract.context.place_data import data_fingerprint
 
 INDEX_VERSION = "7"
 BLOCK_CACHE = 512  # fuzzy-candidate blocks kept per process (a few thousand short strings each)
+# Blocks are unions of (first letter, exact length, country) buckets: neighbouring lengths and
+# country pairs ("CA","US" / "US","CA") share buckets, so each is read from SQLite once.
+BUCKET_CACHE = 8192
 KIND_RANK = {"country": 0, "region": 1, "admin1": 2, "admin2": 3, "city": 4}
 
 
@@ -115,6 +118,7 @@ class Gazetteer:
         self._exact_cache: dict[str, list[NameHit]] = {}
         self.serial = next(_SERIALS)  # identifies this view in memo keys (ids can be reused)
         self._block_cache: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._bucket_cache: OrderedDict[tuple, frozenset[str]] = OrderedDict()
 
     def _query(self, sql: str, args: tuple) -> list[NameHit]:
         found: list[NameHit] = []
@@ -162,15 +166,35 @@ class Gazetteer:
         return keys
 
     def _block_keys(self, first: str, length: int, countries: tuple[str, ...], min_pop: int) -> list[str]:
-        sql = "SELECT DISTINCT key FROM names WHERE first = ? AND len BETWEEN ? AND ? AND pop >= ?"
-        args: tuple = (first, length - 2, length + 2, min_pop)
-        if countries:
-            sql += f" AND cc IN ({','.join('?' * len(countries))})"
-            args += countries
+        keys: set[str] = set()
+        for size in range(length - 2, length + 3):
+            for cc in countries or ("",):
+                keys |= self._bucket(first, size, cc, min_pop)
+        return sorted(keys)
+
+    def _bucket(self, first: str, size: int, cc: str, min_pop: int) -> frozenset[str]:
+        """Distinct name keys starting with `first` of exactly `size` letters (in country `cc`)."""
+        cache_key = (first, size, cc, min_pop)
+        if cache_key in self._bucket_cache:
+            self._bucket_cache.move_to_end(cache_key)
+            return self._bucket_cache[cache_key]
+        # With a country, `+pop` keeps SQLite on the (cc, first, len) index: on (first, len, pop)
+        # it would visit every country's rows of the bucket and filter them by cc.
+        sql = "SELECT DISTINCT key FROM names WHERE first = ? AND len = ? AND "
+        args: tuple = (first, size, min_pop)
+        if cc:
+            sql += "+pop >= ? AND cc = ?"
+            args += (cc,)
+        else:
+            sql += "pop >= ?"
         keys: set[str] = set()
         for _prefix, conn in self._conns:
             keys.update(row[0] for row in conn.execute(sql, args))
-        return sorted(keys)
+        bucket = frozenset(keys)
+        self._bucket_cache[cache_key] = bucket
+        if len(self._bucket_cache) > BUCKET_CACHE:
+            self._bucket_cache.popitem(last=False)
+        return bucket
 
     def in_country(self, cc: str, kind: str = "city") -> list[GeoPlace]:
         sql = ("SELECT id, name, cc, admin1, admin2, lat, lon, population, kind, '', 0 FROM places "

@@ -11,6 +11,7 @@ gazetteer are returned in canonical form (al-Jolani -> Ahmed al-Sharaa).
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Protocol
 
 from observatory.extract.context.actor_gazetteer import load_gazetteer, match_gazetteer
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 _LOOKBACK = 3
 _STRIP = " ,.;:-—–'\"“”"
+# Attribution fragments repeat across documents (", a spokesperson for the army said."): their
+# parses are kept process-wide, keyed by text. A parse depends only on its text and the model,
+# and nothing downstream mutates a Doc, so a cached parse answers exactly as a fresh one would.
+FRAGMENT_CACHE = 4096
+_FRAGMENT_DOCS: OrderedDict[str, Doc] = OrderedDict()
 
 
 class _QuoteLike(Protocol):
@@ -63,9 +69,19 @@ class SpeakerResolver:
                 if self.sentences[index].doc is None and (lo, hi) not in self._fragments:
                     wanted.append((lo, hi))
         wanted = list(dict.fromkeys(wanted))
-        texts = (self.parsed.text[lo:hi] for lo, hi in wanted)
-        for key, doc in zip(wanted, self.nlp.pipe(texts), strict=True):
-            self._fragments[key] = doc
+        missing: list[str] = []
+        for lo, hi in wanted:
+            doc = _cached_fragment(self.parsed.text[lo:hi], self.nlp)
+            if doc is None:
+                missing.append(self.parsed.text[lo:hi])
+            else:
+                self._fragments[(lo, hi)] = doc
+        unique = list(dict.fromkeys(missing))
+        parsed = dict(zip(unique, self.nlp.pipe(unique), strict=True))
+        for lo, hi in wanted:
+            text = self.parsed.text[lo:hi]
+            if text in parsed:
+                self._fragments[(lo, hi)] = _remember_fragment(text, parsed[text])
 
     def _full_name(self, name: str, before: int) -> str:
         """'Zeidan said' after 'Hiba Zeidan, who ...' earlier in the text: the full name."""
@@ -112,7 +128,9 @@ class SpeakerResolver:
         if sentence.doc is not None:
             return sentence.doc, sentence.start
         if (lo, hi) not in self._fragments:
-            self._fragments[(lo, hi)] = self.nlp(self.parsed.text[lo:hi])
+            text = self.parsed.text[lo:hi]
+            doc = _cached_fragment(text, self.nlp)
+            self._fragments[(lo, hi)] = doc if doc is not None else _remember_fragment(text, self.nlp(text))
         return self._fragments[(lo, hi)], lo
 
     def _from_frame(self, index: int, lo: int, hi: int, prefer_last: bool) -> tuple[str, str | None] | None:
@@ -178,6 +196,22 @@ class SpeakerResolver:
             if persons:
                 return persons[-1], None
         return None
+
+
+def _cached_fragment(text: str, nlp: Language) -> Doc | None:
+    doc = _FRAGMENT_DOCS.get(text)
+    if doc is None or doc.vocab is not nlp.vocab:
+        return None  # never seen, or parsed by another model
+    _FRAGMENT_DOCS.move_to_end(text)
+    return doc
+
+
+def _remember_fragment(text: str, doc: Doc) -> Doc:
+    _FRAGMENT_DOCS[text] = doc
+    _FRAGMENT_DOCS.move_to_end(text)
+    if len(_FRAGMENT_DOCS) > FRAGMENT_CACHE:
+        _FRAGMENT_DOCS.popitem(last=False)
+    return doc
 
 
 def _may_name_speaker(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -67,4 +68,15 @@ def register(app: typer.Typer) -> None:
             with database.session() as session:
                 print_report(build_report(session), console)
         typer.echo("\nOpen the dashboard:")
-        typer.echo(f"  observatory serve --db {path}")
+        typer.echo(f"  {_this_program()} serve --db {path}")
+
+
+def _this_program() -> str:
+    """How the user can run this CLI again: the venv path after `make demo`, else the bare name."""
+    executable = Path(sys.argv[0])
+    if executable.name == "observatory" and executable.parent != Path(""):
+        try:
+            return str(executable.resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(executable)
+    return "observatory"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Leading articles of Arabic/French/English names: "al-Bab", "El Fasher", "ad-Dana", "the Hague".
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "ez", "ul", "the"})
@@ -19,8 +20,12 @@ _SPACES = re.compile(r"\s+")
 _SKELETON_MAP = (("ph", "f"), ("dh", "d"), ("th", "t"), ("ou", "u"), ("ee", "i"), ("q", "k"), ("c", "k"))
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
+# Pure functions of a name called tens of thousands of times per hundred documents on the same
+# few hundred capitalised words: memoised (bounded, so building the index does not grow them).
+KEY_CACHE = 32768
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def fold(text: str) -> str:
     """Casefold and strip diacritics/apostrophes; hyphens and dots become spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -33,6 +38,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", bare).strip()
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def name_key(text: str) -> str:
     """Exact-match key: folded, without a leading article ("Al-Fashir" -> "fashir")."""
     words = fold(text).split()
@@ -41,6 +47,7 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def skeleton(text: str) -> str:
     """Consonant outline used to block fuzzy candidates; '' when too short to be useful."""
     words = [w for w in fold(text).split() if w not in ARTICLES]

@@ -22,6 +22,7 @@ from observatory.extract.document import ParsedDocument, Sentence
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 _LOOKBACK = 3
@@ -214,6 +215,23 @@ def _remember_fragment(text: str, doc: Doc) -> Doc:
     return doc
 
 
+_PEOPLE: OrderedDict[str, tuple[Vocab, list[tuple[int, int, str]]]] = OrderedDict()
+
+
+def _gazetteer_people(text: str, nlp: Language) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of gazetteer persons in `text`, memoised per text: the same
+    attribution phrases recur across documents and matching re-tokenises them each time."""
+    hit = _PEOPLE.get(text)
+    if hit is not None and hit[0] is nlp.vocab:
+        _PEOPLE.move_to_end(text)
+        return hit[1]
+    people = [(m.start, m.end, m.entry.name) for m in match_gazetteer(text, nlp) if m.entry.type == "person"]
+    _PEOPLE[text] = (nlp.vocab, people)
+    if len(_PEOPLE) > FRAGMENT_CACHE:
+        _PEOPLE.popitem(last=False)
+    return people
+
+
 def _may_name_speaker(text: str) -> bool:
     """Cheap pre-check before parsing: a capitalised word after the first, or a speaker noun."""
     words = re.findall(r"[\w'’-]+", text)
@@ -257,10 +275,10 @@ def _person_in(
     phrase: Span, start: int, nlp: Language, last: bool = False
 ) -> tuple[str, tuple[int, int]] | None:
     """A person named in the phrase: gazetteer person first (canonical), else a PERSON entity."""
-    people = [m for m in match_gazetteer(phrase.text, nlp, offset=start) if m.entry.type == "person"]
+    people = _gazetteer_people(phrase.text, nlp)
     if people:
-        m = people[-1] if last else people[0]
-        return m.entry.name, (m.start, m.end)
+        ps, pe, name = people[-1] if last else people[0]
+        return name, (start + ps, start + pe)
     ents = list(phrase.ents)
     for ent in reversed(ents) if last else ents:
         if ent.label_ == "PERSON":
@@ -273,10 +291,9 @@ def _persons(doc: Doc, offset: int, nlp: Language) -> list[str]:
     """Person names of a sentence in text order (gazetteer persons canonical, plus spaCy PERSON)."""
     found: list[tuple[int, str]] = []
     gaz_spans: list[tuple[int, int]] = []
-    for m in match_gazetteer(doc.text, nlp):
-        if m.entry.type == "person":
-            found.append((m.start, m.entry.name))
-            gaz_spans.append((m.start, m.end))
+    for ps, pe, name in _gazetteer_people(doc.text, nlp):
+        found.append((ps, name))
+        gaz_spans.append((ps, pe))
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not any(s < ent.end_char and ent.start_char < e for s, e in gaz_spans):
             found.append((ent.start_char, _canonical_person(ent.text)))

@@ -59,6 +59,19 @@ def _near_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{cues})$")
 
 
+@lru_cache(maxsize=1)
+def _near_endings() -> tuple[str, ...]:
+    """Last word of every near cue: a text can only end with a cue if it ends with one of these
+    (a cheap test before the `$`-anchored search, which tries every position of the text)."""
+    return tuple(c.rsplit(" ", 1)[-1] for c in vocab().near_cues)
+
+
+def _is_near(stripped_before: str, before: str) -> bool:
+    if stripped_before.endswith(_near_endings()) and _near_pattern().search(stripped_before):
+        return True
+    return before.rstrip().endswith(("of", "from")) and bool(_KM.search(before))
+
+
 def _cues(text: str, start: int, end: int, cand: Candidate) -> None:
     v = vocab()
     before = text[max(0, start - 60):start].casefold()
@@ -70,7 +83,7 @@ def _cues(text: str, start: int, end: int, cand: Candidate) -> None:
     nxt = _NEXT_WORD.match(after)
     # "the village of X" (noun before) or "X village" (noun after).
     stripped_before = before.rstrip()
-    of_noun = _OF_NOUN.search(stripped_before)
+    of_noun = _OF_NOUN.search(stripped_before) if stripped_before.endswith("of") else None
     nouns = {of_noun.group(1) if of_noun else "", nxt.group(1) if nxt else ""}
     # ", a coastal town" / ", a province" right after the name says what kind of place it is.
     appositive = _APPOSITIVE.match(after)
@@ -78,7 +91,7 @@ def _cues(text: str, start: int, end: int, cand: Candidate) -> None:
     cand.settlement = bool(nouns & v.settlement_nouns or kinds & {"village", "town", "city", "hamlet"})
     cand.admin1 = bool((nouns | kinds) & v.admin1_nouns)
     cand.admin2 = bool(nouns & v.admin2_nouns)
-    cand.near = bool(_near_pattern().search(stripped_before) or _KM.search(before))
+    cand.near = _is_near(stripped_before, before)
 
 
 def _first_word_offset(text: str) -> int:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
+from observatory.data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -56,8 +54,7 @@ def _patterns(items: list[str]) -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    text = resources.files("observatory").joinpath("data", "reconcile.yaml").read_text(encoding="utf-8")
-    raw: dict[str, Any] = yaml.safe_load(text)
+    raw = load_yaml("reconcile.yaml")
     clus, contra = raw["clustering"], raw["contradictions"]
     return Vocab(
         window_days=int(clus["window_days"]),

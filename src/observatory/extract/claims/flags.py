@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from observatory.extract.claims.vocab import _load
+from observatory.data import load_yaml
 from observatory.extract.document import ParsedDocument, Sentence
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def cues() -> FlagCues:
-    f = _load("outcomes.yaml")["flags"]
+    f = load_yaml("outcomes.yaml")["flags"]
     return FlagCues(
         hedges=_any(f["hedges"]),
         hedge_exclusions=_any(f["hedge_exclusions"]),

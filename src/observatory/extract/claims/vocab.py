@@ -10,19 +10,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 import yaml
 
+from observatory.data import load_yaml
 from observatory.models import OUTCOMES, Outcome, Qualifier, SourceKind, VictimGroup
-
-
-def _load(name: str) -> dict[str, Any]:
-    text = resources.files("observatory.data").joinpath(name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise ValueError(f"{name}: expected a mapping at the top level")
-    return data
 
 
 @dataclass(frozen=True)
@@ -76,7 +68,7 @@ class SourceVocab:
 
 @lru_cache(maxsize=1)
 def quantities() -> QuantityVocab:
-    data = _load("vague_quantities.yaml")
+    data = load_yaml("vague_quantities.yaml")
     return QuantityVocab(
         vague={k: (int(v[0]), int(v[1])) for k, v in data["vague"].items()},
         exact_words={k: int(v) for k, v in data["exact_words"].items()},
@@ -89,7 +81,7 @@ def quantities() -> QuantityVocab:
 
 @lru_cache(maxsize=1)
 def number_words() -> dict[str, int]:
-    data = _load("vague_quantities.yaml")
+    data = load_yaml("vague_quantities.yaml")
     return {str(k): int(v) for k, v in data["number_words"].items()}
 
 
@@ -106,7 +98,7 @@ def _stems(
 
 @lru_cache(maxsize=1)
 def outcomes() -> OutcomeVocab:
-    data = _load("outcomes.yaml")
+    data = load_yaml("outcomes.yaml")
     maps: dict[str, dict[str, Outcome]] = {
         k: {} for k in ("transitive", "intransitive", "adjectives", "nouns")
     }
@@ -134,7 +126,7 @@ def outcomes() -> OutcomeVocab:
 
 @lru_cache(maxsize=1)
 def victims() -> VictimVocab:
-    data = _load("victim_groups.yaml")
+    data = load_yaml("victim_groups.yaml")
     groups: dict[str, VictimGroup] = {}
     for group, words in data["groups"].items():
         for word in words:
@@ -151,7 +143,7 @@ def victims() -> VictimVocab:
 
 @lru_cache(maxsize=1)
 def sources() -> SourceVocab:
-    data = _load("sources.yaml")
+    data = load_yaml("sources.yaml")
     entries = tuple(
         SourceEntry(name=e["name"], kind=e["kind"], aliases=tuple(str(a).lower() for a in e["aliases"]))
         for e in data["gazetteer"]

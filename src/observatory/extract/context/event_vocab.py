@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from observatory.data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,7 @@ class PerpetrationVocab:
 
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    text = resources.files("observatory.data").joinpath("event_types.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    return load_yaml("event_types.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import TypeVarTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from observatory import models as m
@@ -123,59 +124,42 @@ def document_duplicates(session: Session) -> dict[str, str]:
 
 
 # ----------------------------------------------------------------------------- extraction
+# Tables of per-document extraction rows: each has `doc` and `position` (order within the document).
+_ExtractionRow = t.ClaimRow | t.EventRow | t.ActorRow | t.PlaceRow | t.QuoteRow
+_Cols = TypeVarTuple("_Cols")
+
+
+def _in_document_order(
+    query: Select[*_Cols], row: type[_ExtractionRow], doc_id: str | None
+) -> Select[*_Cols]:
+    """Rows in ingest order then document order; only one document's when `doc_id` is given."""
+    query = query.join(t.DocumentRow, t.DocumentRow.id == row.doc).order_by(t.DocumentRow.seq, row.position)
+    return query if doc_id is None else query.where(row.doc == doc_id)
+
+
 def list_claims(session: Session, doc_id: str | None = None) -> list[m.Claim]:
     """Claims in ingest order then document order; each carries its document's outlet."""
-    query = (
-        select(t.ClaimRow, t.DocumentRow.outlet)
-        .join(t.DocumentRow, t.DocumentRow.id == t.ClaimRow.doc)
-        .order_by(t.DocumentRow.seq, t.ClaimRow.position)
-    )
-    if doc_id is not None:
-        query = query.where(t.ClaimRow.doc == doc_id)
+    query = _in_document_order(select(t.ClaimRow, t.DocumentRow.outlet), t.ClaimRow, doc_id)
     return [c.claim_model(row, outlet) for row, outlet in session.execute(query)]
 
 
 def list_events(session: Session, doc_id: str | None = None) -> list[m.Event]:
-    query = (
-        select(t.EventRow)
-        .join(t.DocumentRow, t.DocumentRow.id == t.EventRow.doc)
-        .order_by(t.DocumentRow.seq, t.EventRow.position)
-    )
-    if doc_id is not None:
-        query = query.where(t.EventRow.doc == doc_id)
+    query = _in_document_order(select(t.EventRow), t.EventRow, doc_id)
     return [c.event_model(row) for row in session.scalars(query)]
 
 
 def list_actors(session: Session, doc_id: str | None = None) -> list[m.ActorMention]:
-    query = (
-        select(t.ActorRow)
-        .join(t.DocumentRow, t.DocumentRow.id == t.ActorRow.doc)
-        .order_by(t.DocumentRow.seq, t.ActorRow.position)
-    )
-    if doc_id is not None:
-        query = query.where(t.ActorRow.doc == doc_id)
+    query = _in_document_order(select(t.ActorRow), t.ActorRow, doc_id)
     return [c.actor_model(row) for row in session.scalars(query)]
 
 
 def list_places(session: Session, doc_id: str | None = None) -> list[m.PlaceMention]:
-    query = (
-        select(t.PlaceRow)
-        .join(t.DocumentRow, t.DocumentRow.id == t.PlaceRow.doc)
-        .order_by(t.DocumentRow.seq, t.PlaceRow.position)
-    )
-    if doc_id is not None:
-        query = query.where(t.PlaceRow.doc == doc_id)
+    query = _in_document_order(select(t.PlaceRow), t.PlaceRow, doc_id)
     return [c.place_model(row) for row in session.scalars(query)]
 
 
 def list_quotes(session: Session, doc_id: str | None = None) -> list[m.Quote]:
-    query = (
-        select(t.QuoteRow)
-        .join(t.DocumentRow, t.DocumentRow.id == t.QuoteRow.doc)
-        .order_by(t.DocumentRow.seq, t.QuoteRow.position)
-    )
-    if doc_id is not None:
-        query = query.where(t.QuoteRow.doc == doc_id)
+    query = _in_document_order(select(t.QuoteRow), t.QuoteRow, doc_id)
     return [c.quote_model(row) for row in session.scalars(query)]
 
 

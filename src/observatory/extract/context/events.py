@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeVar
 
 from observatory.extract.context.actor_sentences import sentences_of
 from observatory.extract.context.event_vocab import EventRule, combatant_nouns, event_rules, lowercase_only
@@ -186,21 +187,34 @@ def _nearest(items: list[tuple[int, int]], anchor: int) -> int | None:
     return min(range(len(items)), key=lambda k: abs(items[k][0] - anchor))
 
 
+_Mention = TypeVar("_Mention", PlaceMention, TimeMention)
+
+
+def _nearest_in_scope(
+    sentence: Sentence, mentions: list[_Mention], anchor: int, parsed: ParsedDocument
+) -> tuple[_Mention, bool] | None:
+    """Mention nearest the anchor in the sentence, else in its paragraph; the flag says "inferred"."""
+    para = _paragraph_span(parsed, sentence)
+    for lo, hi, inferred in ((sentence.start, sentence.end, False), (para[0], para[1], True)):
+        cands = [x for x in mentions if lo <= x.span[0] < hi]
+        k = _nearest([x.span for x in cands], anchor)
+        if k is not None:
+            return cands[k], inferred
+    return None
+
+
 def _location(
     sentence: Sentence, linked: list[Claim], places: list[PlaceMention], anchor: int, parsed: ParsedDocument
 ) -> Location | None:
     for c in linked:
         if c.location is not None:
             return c.location
-    para = _paragraph_span(parsed, sentence)
-    for lo, hi, inferred in ((sentence.start, sentence.end, False), (para[0], para[1], True)):
-        cands = [p for p in places if lo <= p.span[0] < hi]
-        k = _nearest([p.span for p in cands], anchor)
-        if k is not None:
-            p = cands[k]
-            return Location(label=p.text, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat,
-                            lon=p.lon, precision=p.precision, inferred=inferred)
-    return None
+    found = _nearest_in_scope(sentence, places, anchor, parsed)
+    if found is None:
+        return None
+    p, inferred = found
+    return Location(label=p.text, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat,
+                    lon=p.lon, precision=p.precision, inferred=inferred)
 
 
 def _time(
@@ -209,11 +223,8 @@ def _time(
     for c in linked:
         if c.time is not None:
             return c.time
-    para = _paragraph_span(parsed, sentence)
-    for lo, hi, inferred in ((sentence.start, sentence.end, False), (para[0], para[1], True)):
-        cands = [t for t in times if lo <= t.span[0] < hi]
-        k = _nearest([t.span for t in cands], anchor)
-        if k is not None:
-            ref = cands[k].ref
-            return ref.model_copy(update={"inferred": True}) if inferred else ref
-    return None
+    found = _nearest_in_scope(sentence, times, anchor, parsed)
+    if found is None:
+        return None
+    t, inferred = found
+    return t.ref.model_copy(update={"inferred": True}) if inferred else t.ref

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
@@ -13,6 +13,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from observatory.cli.common import DB_HELP, fail, settings_for
 from observatory.store import StoreError
 from observatory.store.database import first_line
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from observatory.models import Claim, Report
 
 
 class ExportFormat(StrEnum):
@@ -46,18 +51,14 @@ def register(app: typer.Typer) -> None:
 
 def _render(db: str, fmt: ExportFormat) -> str:
     from observatory.publish import exports
-    from observatory.publish.report import build_report
-    from observatory.store import open_database
+    from observatory.publish.report import build_report, in_database
     from observatory.store import repository as repo
 
+    def read(session: Session) -> tuple[Report, list[Claim]]:
+        return build_report(session), repo.list_claims(session) if fmt is ExportFormat.jsonl else []
+
     try:
-        database = open_database(db)
-        try:
-            with database.session() as session:
-                report = build_report(session)
-                stored = repo.list_claims(session) if fmt is ExportFormat.jsonl else []
-        finally:
-            database.close()
+        report, stored = in_database(db, read)
     except StoreError as exc:
         fail(str(exc))
     except (SQLAlchemyError, ValueError) as exc:  # a database that changed under us, bad stored data

@@ -23,19 +23,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print the incident report (works with documents only, before `reconcile`)."""
         from observatory.publish.render import print_report, report_markdown
-        from observatory.publish.report import build_report
-        from observatory.store import open_database
+        from observatory.publish.report import build_report, in_database
 
         if fmt not in (OutputFormat.table, OutputFormat.json, OutputFormat.markdown):
             fail(f"--format {fmt.value}: the report is available as table, json or markdown")
         settings = settings_for(db)
         try:
-            database = open_database(settings.db)
-            try:
-                with database.session() as session:
-                    result = build_report(session)
-            finally:
-                database.close()
+            result = in_database(settings.db, build_report)
         except StoreError as exc:
             fail(str(exc))
         except (SQLAlchemyError, ValueError) as exc:  # a database that changed under us, bad stored data

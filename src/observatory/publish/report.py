@@ -2,12 +2,15 @@
 
 `build_report(session)` reads what is stored (documents, quotes, incidents) and returns the
 `Report` model of PRODUCT.md; it works before any incident exists (documents only).
-`reconcile_database(db)` rebuilds the incidents of a database from its stored claims.
+`reconcile_database(db)` rebuilds the incidents of a database from its stored claims;
+`in_database(db, work)` runs any such read or rebuild in one session of a database it closes after.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +26,8 @@ from observatory.models import (
 from observatory.reconcile import build_incidents, single_source_quotes
 from observatory.store import open_database
 from observatory.store import repository as repo
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -101,10 +106,15 @@ def reconcile_session(session: Session) -> ReconcileSummary:
     )
 
 
-def reconcile_database(db: str) -> ReconcileSummary:
+def in_database(db: str, work: Callable[[Session], T]) -> T:
+    """`work` run in one session of database `db`, which is closed afterwards (one-shot commands)."""
     database = open_database(db)
     try:
         with database.session() as session:
-            return reconcile_session(session)
+            return work(session)
     finally:
         database.close()
+
+
+def reconcile_database(db: str) -> ReconcileSummary:
+    return in_database(db, reconcile_session)

@@ -64,7 +64,7 @@ def find_places(parsed: ParsedDocument, nlp: Language) -> list[PlaceMention]:
     sentences = sentences_of(parsed)
     chunks = [chunk_candidates(s, parsed.text) for s in sentences]  # once, for context and places
     context = cached_context(parsed, gaz, sentences, chunks)
-    lower_words = frozenset(_LOWER_WORD.findall(parsed.text))
+    lower_words = _lower_words(parsed.text)
     mentions: list[PlaceMention] = []
     fuzzy: dict[str, GeoPlace] = {}
     for sentence, sentence_chunks in zip(sentences, chunks, strict=True):
@@ -94,6 +94,15 @@ def _drop_far_fuzzy(mentions: list[PlaceMention], fuzzy: dict[str, GeoPlace]) ->
 
 
 _LAST_CONTEXT: dict[tuple[str, int], Context] = {}
+_LAST_LOWER: list[tuple[str, frozenset[str]]] = []
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """Words the document writes in lower case; body and headline places both ask (kept for the
+    last document only)."""
+    if not _LAST_LOWER or _LAST_LOWER[0][0] != text:
+        _LAST_LOWER[:] = [(text, frozenset(_LOWER_WORD.findall(text)))]
+    return _LAST_LOWER[0][1]
 
 
 def cached_context(parsed: ParsedDocument, gaz: Gazetteer, sentences: list[Sentence],
@@ -292,7 +301,7 @@ def title_places(parsed: ParsedDocument) -> list[PlaceMention]:
     gaz = get_gazetteer()
     sentences = sentences_of(headline)
     context = cached_context(parsed, gaz, sentences_of(parsed))
-    lower_words = frozenset(_LOWER_WORD.findall(parsed.text))
+    lower_words = _lower_words(parsed.text)
     found: list[PlaceMention] = []
     for sentence in sentences:
         chunks = chunk_candidates(sentence, headline.text)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from observatory.extract.context.place_data import load_yaml
+from observatory.data import load_yaml
 from observatory.extract.context.place_normalize import is_latin, name_key, skeleton
 
 SCHEMA = """

@@ -6,10 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
-import yaml
-
+from observatory.data import load_yaml
 from observatory.extract.context.place_normalize import name_key
 
 DATA_FILES = ("places_aliases.yaml", "places_regions.yaml", "places_vocab.yaml")
@@ -17,13 +15,6 @@ DATA_FILES = ("places_aliases.yaml", "places_regions.yaml", "places_vocab.yaml")
 
 def _read(name: str) -> str:
     return resources.files("observatory.data").joinpath(name).read_text(encoding="utf-8")
-
-
-def load_yaml(name: str) -> dict[str, Any]:
-    data = yaml.safe_load(_read(name))
-    if not isinstance(data, dict):
-        raise ValueError(f"{name}: expected a mapping at the top level")
-    return data
 
 
 def data_fingerprint() -> str:

@@ -12,9 +12,10 @@ import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 
+from observatory.data import load_yaml
 from observatory.extract.context.gazetteer import GeoPlace, get_gazetteer
 from observatory.extract.context.place_build import country_names
-from observatory.extract.context.place_data import load_yaml, vocab
+from observatory.extract.context.place_data import vocab
 from observatory.extract.context.place_normalize import name_key
 
 _SECTOR_NAMES = {"N": "North", "S": "South", "E": "East", "W": "West", "NE": "Northeast",

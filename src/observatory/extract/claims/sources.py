@@ -25,6 +25,25 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "who", "this", "that"})
 _CARRY_NOUNS = frozenset({"figure", "data", "statistic", "tally", "count", "number", "toll", "estimate"})
 
+# A dateline opens a story ("GOMA, North Kivu - ...", "JUBA, Oct 3 (Agency) — ..."): an ALL-CAPS
+# place, an optional ", region/date" and "(agency)", then a dash. It says where the story was filed,
+# never who speaks, so its words are no attribution candidates (the parser often makes the place
+# the subject of the first reporting verb).
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,[^\n()\-–—]{1,40})?(?: ?\([^()\n]{1,40}\))?\s+[-–—]{1,2}\s+"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Length of the dateline that opens `text` (0 when there is none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m is not None else 0
+
+
+def _in_dateline(tok: Token) -> bool:
+    return tok.idx < dateline_end(tok.doc.text)
+
 
 def _phrase(head: Token) -> Span:
     """The attributed noun phrase, without relative clauses and trailing punctuation."""
@@ -33,7 +52,7 @@ def _phrase(head: Token) -> Span:
         if child.dep_ in _CUT_DEPS:
             continue
         tokens.extend(child.subtree)
-    ids = sorted(t.i for t in tokens)
+    ids = sorted(t.i for t in tokens if not _in_dateline(t)) or [head.i]
     start, end = ids[0], ids[-1] + 1
     doc = head.doc
     while end > start + 1 and doc[end - 1].is_punct:
@@ -152,17 +171,42 @@ def _resolve(span: Span) -> tuple[Source | None, bool]:
         if own in _OVERRIDE_ACTOR and own != actor.kind:
             return Source(label=label, name=_clean_name(label), kind=own), False
         return Source(label=label, name=actor.name, kind=actor.kind), False
+    # The whole phrase decides the kind ("an official at the morgue" is medical); only the name
+    # drops the modifiers.
+    core = _core(span)
     kind = _cue_kind(label) or _cue_kind(wider)
-    # Only people and organisations speak; a place (a dateline "KINSHASA, Oct 8 -") is no source.
-    ents = [e for e in span.ents if e.label_ in {"PERSON", "ORG"}]
+    # Only people and organisations speak, and only the head of the phrase names the speaker: a
+    # place in a modifier ("officials in Goma", often tagged PERSON/ORG) is not its name.
+    ents = [e for e in span.ents if e.label_ in {"PERSON", "ORG"} and not _in_modifier(e, span)]
     person = False
     if kind is None and ents:
         person = ents[0].label_ == "PERSON"
         kind = vocab.sources().person_kind if person else "media"
     if kind is None:
         return None, False
-    name = _clean_name(ents[0].text if ents else label)
+    name = _clean_name(ents[0].text if ents else core)
     return Source(label=label, name=name or label, kind=kind), person
+
+
+def _modifiers(span: Span) -> list[Token]:
+    """Prepositional modifiers of the head other than "of" ("officials in Goma", "leaders from the
+    district"); "of" belongs to the name ("Ministry of Health", "founder of the network")."""
+    return [
+        c
+        for c in span.root.children
+        if c.dep_ == "prep" and c.lower_ != "of" and c.i > span.root.i and span.start <= c.i < span.end
+    ]
+
+
+def _in_modifier(ent: Span, span: Span) -> bool:
+    return any(ent.start >= m.left_edge.i and ent.end <= m.right_edge.i + 1 for m in _modifiers(span))
+
+
+def _core(span: Span) -> str:
+    """The attributed phrase without prepositional modifiers: "local officials in Goma" ->
+    "local officials"."""
+    cut = {t.i for m in _modifiers(span) for t in m.subtree}
+    return " ".join(t.text for t in span if t.i not in cut).strip() or span.text
 
 
 _ANONYMOUS = re.compile(
@@ -180,6 +224,7 @@ _TEXT_SAID_AFTER = re.compile(r"\b(?:said|says|reported|told) ((?:the |a |an )?[
 
 def text_source(text: str) -> Source | None:
     """Attribution in a sentence that was not parsed (no model): regex plus the gazetteer and cues."""
+    text = text[dateline_end(text) :]
     for pattern in (_TEXT_ACCORDING, _TEXT_SAID, _TEXT_SAID_AFTER):
         m = pattern.search(text)
         if m is None:
@@ -222,9 +267,9 @@ def _subject(verb: Token) -> Token | None:
     """Who speaks through a reporting verb: its subject (shared with a conjoined verb: "called the
     reports fabricated and said ..."), or the agent of a passive ("was reported by the monitor").
     The subject of a passive "say" is what is said about, never the source ("is said to have")."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and not _in_dateline(c)), None)
     if subj is None and verb.dep_ in {"conj", "xcomp"}:  # "videos appeared to show ..."
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj" and not _in_dateline(c)), None)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -59,3 +59,9 @@ def test_place_modifier_is_not_the_source_name(claims_of: Extract) -> None:
     assert claim.source is not None
     assert claim.source.kind == "government"
     assert claim.source.name is not None and claim.source.name.lower() == "local officials"
+
+
+def test_apposition_does_not_decide_the_kind(claims_of: Extract) -> None:
+    text = "The Lamu Civil Society Coordination, a grouping of local associations, says 27 people died."
+    (claim,) = claims_of(text)
+    assert claim.source is not None and claim.source.kind == "local_sources"

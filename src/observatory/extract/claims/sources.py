@@ -171,10 +171,11 @@ def _resolve(span: Span) -> tuple[Source | None, bool]:
         if own in _OVERRIDE_ACTOR and own != actor.kind:
             return Source(label=label, name=_clean_name(label), kind=own), False
         return Source(label=label, name=actor.name, kind=actor.kind), False
-    # The whole phrase decides the kind ("an official at the morgue" is medical); only the name
-    # drops the modifiers.
+    # The phrase before any apposition decides the kind ("the X Civil Society Coordination, a
+    # grouping of local associations" is local_sources), with its modifiers ("an official at the
+    # morgue" is medical); only the name drops the modifiers.
     core = _core(span)
-    kind = _cue_kind(label) or _cue_kind(wider)
+    kind = _cue_kind(_before_apposition(span)) or _cue_kind(label) or _cue_kind(wider)
     # Only people and organisations speak, and only the head of the phrase names the speaker: a
     # place in a modifier ("officials in Goma", often tagged PERSON/ORG) is not its name.
     ents = [e for e in span.ents if e.label_ in {"PERSON", "ORG"} and not _in_modifier(e, span)]
@@ -202,11 +203,17 @@ def _in_modifier(ent: Span, span: Span) -> bool:
     return any(ent.start >= m.left_edge.i and ent.end <= m.right_edge.i + 1 for m in _modifiers(span))
 
 
+def _before_apposition(span: Span) -> str:
+    appos = [c for c in span.root.children if c.dep_ == "appos" and c.i > span.root.i]
+    cut = {t.i for a in appos for t in a.subtree}
+    return "".join(t.text_with_ws for t in span if t.i not in cut).strip()
+
+
 def _core(span: Span) -> str:
     """The attributed phrase without prepositional modifiers: "local officials in Goma" ->
     "local officials"."""
     cut = {t.i for m in _modifiers(span) for t in m.subtree}
-    return " ".join(t.text for t in span if t.i not in cut).strip() or span.text
+    return "".join(t.text_with_ws for t in span if t.i not in cut).strip() or span.text
 
 
 _ANONYMOUS = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from typing import NoReturn
@@ -20,6 +21,14 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
+
+
+class Engine(StrEnum):
+    """Where extraction runs (`observatory.extract.engine`); results are the same on each."""
+
+    local = "local"
+    process = "process"
+    ray = "ray"
 
 
 DB_HELP = (
@@ -41,13 +50,19 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def not_built(stage: str) -> NoReturn:
-    fail(f"the {stage} stage is not built yet in this version of Observatory", code=2)
-
-
 def warn(message: str) -> None:
     err_console.print(f"[yellow]warning:[/] {message}", soft_wrap=True)
 
 
 def is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def published_option(value: str | None) -> dt.date | None:
+    """The `--published` option as a date; a malformed value is a bad option (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--published {value!r} is not a date (expected YYYY-MM-DD)", code=2)

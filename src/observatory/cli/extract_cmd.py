@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from observatory.cli.common import fail, warn
+from observatory.cli.common import Engine, fail, published_option, warn
 from observatory.config import Settings
 from observatory.models import Claim, DocumentInput
 
@@ -88,19 +88,14 @@ def register(app: typer.Typer) -> None:
             ExtractFormat, typer.Option("--format", help="jsonl (one claim per line), json or table.")
         ] = ExtractFormat.jsonl,
         engine: Annotated[
-            str, typer.Option("--engine", help="Execution engine: local, process or ray.")
-        ] = "local",
+            Engine, typer.Option("--engine", help="Execution engine: local, process or ray.")
+        ] = Engine.local,
     ) -> None:
         """Extract casualty claims and print them (no database needed)."""
         from observatory.extract.engine import iter_extractions
 
-        date: dt.date | None = None
-        if published:
-            try:
-                date = dt.date.fromisoformat(published)
-            except ValueError:
-                fail(f"--published {published!r} is not a date (use YYYY-MM-DD)")
-        settings = Settings().model_copy(update={"engine": engine})
+        date = published_option(published)
+        settings = Settings().model_copy(update={"engine": engine.value})
         skipped: list[str] = []
         outlets: dict[str, str | None] = {}
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,34 +15,19 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from observatory.cli.common import DB_HELP, err_console, fail, is_tty, settings_for
+from observatory.cli.common import (
+    DB_HELP,
+    Engine,
+    err_console,
+    fail,
+    is_tty,
+    published_option,
+    settings_for,
+)
 from observatory.config import Settings
 from observatory.ingest import DEFAULT_MAX_MB
 from observatory.store import Database, StoreError, open_database
 from observatory.store.loader import IngestSummary, ingest_paths
-
-
-class Engine(StrEnum):
-    local = "local"
-    process = "process"
-    ray = "ray"
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--published {value!r} is not a date (expected YYYY-MM-DD)", code=2)
-
-
-def _check_engine(engine: Engine) -> None:
-    from observatory.extract.engine import ENGINES
-
-    if engine.value not in ENGINES:
-        available = ", ".join(ENGINES)
-        fail(f"--engine {engine.value} is not available in this build (available: {available})", code=2)
 
 
 def print_summary(summary: IngestSummary, db: str) -> None:
@@ -112,8 +96,7 @@ def ingest(
 
     Exit code 0 when every input was stored or already there; 1 when any input was skipped (each named with its reason on stderr) or the database cannot be used; 2 for bad options.
     """  # noqa: E501  (one line per paragraph: Typer rewraps help text itself)
-    day = _date(published)
-    _check_engine(engine)
+    day = published_option(published)
     settings = settings_for(db).model_copy(update={"engine": engine.value})
     try:
         database = open_database(settings.db)

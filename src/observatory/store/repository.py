@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import TypeVarTuple
+from collections.abc import Iterable
+from typing import Protocol, TypeVarTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,8 @@ from observatory.store import tables as t
 from observatory.store.incidents import get_incident, list_incidents, replace_incidents
 
 __all__ = [
+    "RowSink",
+    "add_document",
     "count_rows",
     "document_duplicates",
     "find_document_by_hash",
@@ -36,12 +39,22 @@ __all__ = [
     "list_incidents",
     "list_places",
     "list_quotes",
+    "next_seq",
     "replace_incidents",
     "save_document",
 ]
 
 
 # ----------------------------------------------------------------------------- write
+class RowSink(Protocol):
+    """Where the row builders put new ORM rows: a `Session`, or `store.bulk.RowCollector`, which
+    turns them into multi-row Core INSERTs. One builder for both keeps their rows identical."""
+
+    def add(self, instance: object) -> None: ...
+
+    def add_all(self, instances: Iterable[object]) -> None: ...
+
+
 def save_document(
     session: Session,
     doc: m.DocumentInput,
@@ -53,29 +66,68 @@ def save_document(
 
     Raises ValueError when the extraction belongs to another document or the id is taken.
     """
-    if extraction.doc != doc.id:
-        raise ValueError(f"extraction is for document {extraction.doc}, not {doc.id}")
+    _check_extraction(doc, extraction)
     if has_document(session, doc.id):
         raise ValueError(f"document {doc.id} is already stored")
-    seq = (session.scalar(select(func.max(t.DocumentRow.seq))) or 0) + 1
-    session.add(
+    _add_document(session, doc, next_seq(session))
+    # Flush the parent first: PostgreSQL checks foreign keys per statement.
+    session.flush()
+    _add_content(session, doc, extraction, duplicate_of, similarity)
+    session.flush()
+
+
+def add_document(
+    sink: RowSink,
+    doc: m.DocumentInput,
+    extraction: m.DocumentExtraction,
+    seq: int,
+    duplicate_of: str | None = None,
+    similarity: float | None = None,
+) -> None:
+    """The rows `save_document` would add, given to `sink` with `seq` chosen by the caller.
+
+    No checks against the database: a taken id fails on insert (primary key).
+    """
+    _check_extraction(doc, extraction)
+    _add_document(sink, doc, seq)
+    _add_content(sink, doc, extraction, duplicate_of, similarity)
+
+
+def next_seq(session: Session) -> int:
+    """The `seq` of the next document to store (ingest order)."""
+    return (session.scalar(select(func.max(t.DocumentRow.seq))) or 0) + 1
+
+
+def _check_extraction(doc: m.DocumentInput, extraction: m.DocumentExtraction) -> None:
+    if extraction.doc != doc.id:
+        raise ValueError(f"extraction is for document {extraction.doc}, not {doc.id}")
+
+
+def _add_document(sink: RowSink, doc: m.DocumentInput, seq: int) -> None:
+    sink.add(
         t.DocumentRow(
             id=doc.id, seq=seq, text=doc.text, title=doc.title, url=doc.url, outlet=doc.outlet,
             published=doc.published, path=doc.path, language=doc.language, content_hash=doc.content_hash,
             ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
         )
     )
-    session.add_all(c.social_post_row(doc.id, i, post) for i, post in enumerate(doc.social_posts))
-    # Flush the parent first: PostgreSQL checks foreign keys per statement.
-    session.flush()
+    sink.add_all(c.social_post_row(doc.id, i, post) for i, post in enumerate(doc.social_posts))
+
+
+def _add_content(
+    sink: RowSink,
+    doc: m.DocumentInput,
+    extraction: m.DocumentExtraction,
+    duplicate_of: str | None,
+    similarity: float | None,
+) -> None:
     if duplicate_of is not None:
-        session.add(t.DuplicateLinkRow(doc=doc.id, original=duplicate_of, similarity=similarity))
+        sink.add(t.DuplicateLinkRow(doc=doc.id, original=duplicate_of, similarity=similarity))
     else:
-        _save_extraction(session, extraction, doc.outlet)
-    session.flush()
+        _save_extraction(sink, extraction, doc.outlet)
 
 
-def _save_extraction(session: Session, extraction: m.DocumentExtraction, outlet: str | None) -> None:
+def _save_extraction(session: RowSink, extraction: m.DocumentExtraction, outlet: str | None) -> None:
     session.add_all(c.claim_row(claim, i, outlet) for i, claim in enumerate(extraction.claims))
     session.add_all(c.event_row(event, i) for i, event in enumerate(extraction.events))
     session.add_all(c.actor_row(actor, i) for i, actor in enumerate(extraction.actors))

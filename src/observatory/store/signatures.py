@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 
 from observatory.ingest.dedup import NUM_PERM, NearDuplicateIndex, signature_bytes, signature_from_bytes
 from observatory.store import tables as t
+from observatory.store.repository import RowSink
 
 
-def save_signature(session: Session, doc_id: str, sig: LeanMinHash) -> None:
+def save_signature(session: RowSink, doc_id: str, sig: LeanMinHash) -> None:
     """Store the signature of a saved document (same transaction as the document)."""
     row = t.SignatureRow(doc=doc_id, num_perm=NUM_PERM, seed=int(sig.seed), hashvalues=signature_bytes(sig))
     session.add(row)

@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     processes: int = 1
     engine: str = "local"
     ray_address: str | None = None
+    # Documents written per transaction by `ingest` (multi-row INSERTs; 1 = one transaction per
+    # document). Measured in docs/performance.md "Bulk writes".
+    write_batch: int = 200
 
 
 def database_url(db: str) -> str:

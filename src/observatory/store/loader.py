@@ -1,15 +1,18 @@
-"""The ingest job: read inputs -> skip duplicates -> extract -> save, one transaction per document.
+"""The ingest job: read inputs -> skip duplicates -> extract -> save, in batches of documents.
 
 - Exact duplicates (same content hash, or a JSON Lines id already stored with the same text) add
   nothing: re-ingesting is idempotent.
 - Near-duplicates (MinHash LSH, see `observatory.ingest.dedup`) are stored as documents linked
   `duplicate_of` their original, without extraction, so their claims are never counted twice.
 - New documents are extracted through `observatory.extract.engine.iter_extractions` (whatever
-  `settings.engine` is) and saved with their extraction and signature in ONE transaction: a
-  failure while saving leaves the database exactly as before that document.
+  `settings.engine` is) and saved with their extraction and signature. Saved documents are
+  buffered and written `settings.write_batch` at a time in ONE transaction (`store.bulk`); when a
+  batch fails it is rolled back and retried one document per transaction, so a failure while
+  saving leaves the database exactly as before that document and the others are stored.
+  `write_batch` 1 is the plain per-document path.
 - Engines may read ahead (batches, worker pools), so decisions about duplicates are made when a
   document enters the pipeline, and saves happen strictly in input order: an original is always
-  committed before any copy that links to it.
+  committed before, or in the same transaction as, any copy that links to it.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from observatory.ingest import DEFAULT_MAX_MB, IngestError, read_inputs
 from observatory.ingest.dedup import NearDuplicateIndex, signature
 from observatory.models import DocumentExtraction, DocumentInput
 from observatory.store import repository
+from observatory.store.bulk import DocumentWrite, save_batch, save_one
 from observatory.store.database import Database
-from observatory.store.signatures import load_index, save_signature
+from observatory.store.signatures import load_index
 
 # Progress callback: (event, input label). Events: ingested, exact, near, skipped.
 Progress = Callable[[str, str], None]
@@ -71,6 +75,11 @@ class _Job:
         self.pending: deque[_Pending] = deque()
         self.seen_ids: set[str] = set()
         self.seen_hashes: set[str] = set()
+        # Extracted documents waiting to be written, in input order (at most `write_batch`).
+        self.batch: list[DocumentWrite] = []
+        self.write_batch = max(1, settings.write_batch)
+        # Originals that could not be stored: copies linked to them are skipped, not left dangling.
+        self.failed: set[str] = set()
         with db.session() as session:
             self.index: NearDuplicateIndex = load_index(session)
 
@@ -123,26 +132,16 @@ class _Job:
 
     # -------------------------------------------------------------------- saving
     def save_ready_duplicates(self) -> None:
-        """Save near-duplicates at the head of the queue (their originals are already saved)."""
+        """Queue near-duplicates at the head of the queue (their originals are queued or saved)."""
         while self.pending and self.pending[0].original is not None:
             item = self.pending.popleft()
-            empty = DocumentExtraction(doc=item.doc.id)
-            if self._save(item, empty):
-                link = (label(item.doc), item.original or "", item.similarity or 0.0)
-                self.summary.near_duplicates.append(link)
-                self.progress("near", label(item.doc))
+            self._write(item, DocumentExtraction(doc=item.doc.id))
 
     def save_extracted(self, extraction: DocumentExtraction) -> None:
         self.save_ready_duplicates()
         if not self.pending or self.pending[0].doc.id != extraction.doc:
             raise RuntimeError(f"extraction for {extraction.doc} arrived out of order")
-        item = self.pending.popleft()
-        if self._save(item, extraction):
-            self.summary.ingested.append(item.doc.id)
-            self.summary.claims += len(extraction.claims)
-            self.progress("ingested", label(item.doc))
-        else:
-            self.index.remove(item.doc.id)
+        self._write(self.pending.popleft(), extraction)
 
     def abandon(self, reason: str) -> None:
         """Drop documents still waiting for extraction (and copies of them); keep other copies."""
@@ -156,17 +155,54 @@ class _Job:
                 kept.append(item)
         self.pending = kept
 
-    def _save(self, item: _Pending, extraction: DocumentExtraction) -> bool:
+    def _write(self, item: _Pending, extraction: DocumentExtraction) -> None:
+        self.batch.append(DocumentWrite(item.doc, extraction, item.sig, item.original, item.similarity))
+        if len(self.batch) >= self.write_batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Store the buffered documents: one transaction, or one each if that fails."""
+        batch, self.batch = self.batch, []
+        if len(batch) > 1:
+            try:
+                with self.db.session() as session:
+                    save_batch(session, batch)
+            except Exception:  # rolled back: find and report the bad document(s) one by one
+                pass
+            else:
+                for item in batch:
+                    self._stored(item)
+                return
+        for item in batch:
+            self._save(item)
+
+    def _save(self, item: DocumentWrite) -> None:
+        if item.original in self.failed:
+            self._failed(item, f"not stored: its original {item.original} was not stored")
+            return
         try:
             with self.db.session() as session:
-                repository.save_document(session, item.doc, extraction, duplicate_of=item.original,
-                                         similarity=item.similarity)
-                save_signature(session, item.doc.id, item.sig)
+                save_one(session, item)
         except Exception as exc:  # rolled back by the session; report and go on with the next one
-            self._skip(IngestError(label(item.doc), f"not stored ({type(exc).__name__}: {_one_line(exc)})"))
-            return False
+            self._failed(item, f"not stored ({type(exc).__name__}: {_one_line(exc)})")
+            return
+        self._stored(item)
+
+    def _stored(self, item: DocumentWrite) -> None:
         self.summary.social_posts += len(item.doc.social_posts)
-        return True
+        if item.original is not None:
+            self.summary.near_duplicates.append((label(item.doc), item.original, item.similarity or 0.0))
+            self.progress("near", label(item.doc))
+        else:
+            self.summary.ingested.append(item.doc.id)
+            self.summary.claims += len(item.extraction.claims)
+            self.progress("ingested", label(item.doc))
+
+    def _failed(self, item: DocumentWrite, reason: str) -> None:
+        self._skip(IngestError(label(item.doc), reason))
+        if item.original is None:
+            self.index.remove(item.doc.id)
+            self.failed.add(item.doc.id)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -190,7 +226,9 @@ def ingest_paths(
     try:
         for extraction in iter_extractions(job.admit(stream), settings):
             job.save_extracted(extraction)
-    except Exception as exc:  # the engine failed: keep what was saved, say why the rest was not
+    except Exception as exc:  # the engine failed: keep what was extracted, say why the rest was not
+        job.flush()
         job.abandon(f"extraction stopped ({type(exc).__name__}: {_one_line(exc)})")
     job.save_ready_duplicates()
+    job.flush()
     return job.summary

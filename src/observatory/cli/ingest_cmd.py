@@ -80,6 +80,13 @@ MaxSizeOpt = Annotated[
     typer.Option("--max-size-mb", envvar="OBSERVATORY_MAX_INPUT_MB", min=0.001,
                  help="Skip inputs larger than this many megabytes."),
 ]
+WriteBatchOpt = Annotated[
+    int | None,
+    typer.Option("--write-batch", min=1,
+                 help="Documents stored per transaction with multi-row inserts; 1 = one transaction per "
+                      "document. A failed batch is retried document by document. "
+                      "Default: $OBSERVATORY_WRITE_BATCH or 200."),
+]
 
 
 def ingest(
@@ -89,6 +96,7 @@ def ingest(
     outlet: OutletOpt = None,
     engine: EngineOpt = Engine.local,
     max_size_mb: MaxSizeOpt = DEFAULT_MAX_MB,
+    write_batch: WriteBatchOpt = None,
 ) -> None:
     """Read documents, split out social posts, extract claims and store them (idempotent).
 
@@ -98,6 +106,8 @@ def ingest(
     """  # noqa: E501  (one line per paragraph: Typer rewraps help text itself)
     day = published_option(published)
     settings = settings_for(db).model_copy(update={"engine": engine.value})
+    if write_batch is not None:
+        settings = settings.model_copy(update={"write_batch": write_batch})
     try:
         database = open_database(settings.db)
     except StoreError as exc:

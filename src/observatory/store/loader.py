@@ -78,7 +78,7 @@ class _Job:
         # Extracted documents waiting to be written, in input order (at most `write_batch`).
         self.batch: list[DocumentWrite] = []
         self.write_batch = max(1, settings.write_batch)
-        # Originals that could not be stored: copies linked to them are skipped, not left dangling.
+        # Originals this run could not store, to explain why a copy linked to one fails too.
         self.failed: set[str] = set()
         with db.session() as session:
             self.index: NearDuplicateIndex = load_index(session)
@@ -163,28 +163,31 @@ class _Job:
     def flush(self) -> None:
         """Store the buffered documents: one transaction, or one each if that fails."""
         batch, self.batch = self.batch, []
-        if len(batch) > 1:
-            try:
-                with self.db.session() as session:
-                    save_batch(session, batch)
-            except Exception:  # rolled back: find and report the bad document(s) one by one
-                pass
-            else:
-                for item in batch:
-                    self._stored(item)
-                return
+        if len(batch) > 1 and self._save_batch(batch):
+            return
         for item in batch:
             self._save(item)
 
+    def _save_batch(self, batch: list[DocumentWrite]) -> bool:
+        try:
+            with self.db.session() as session:
+                save_batch(session, batch)
+        except Exception:  # rolled back; the caller retries one by one to find the bad document(s)
+            return False
+        for item in batch:
+            self._stored(item)
+        return True
+
     def _save(self, item: DocumentWrite) -> None:
-        if item.original in self.failed:
-            self._failed(item, f"not stored: its original {item.original} was not stored")
-            return
         try:
             with self.db.session() as session:
                 save_one(session, item)
         except Exception as exc:  # rolled back by the session; report and go on with the next one
-            self._failed(item, f"not stored ({type(exc).__name__}: {_one_line(exc)})")
+            why = f"{type(exc).__name__}: {_one_line(exc)}"
+            # The database decides (another writer may have stored the original); this says why.
+            if item.original in self.failed:
+                why = f"its original {item.original} was not stored; {why}"
+            self._failed(item, f"not stored ({why})")
             return
         self._stored(item)
 

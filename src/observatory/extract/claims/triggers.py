@@ -2,8 +2,10 @@
 
 A sentence is a candidate when a casualty word (outcome lexicon) appears together with something
 that can be a count: digits, a number word, a vague quantity, or a singular person introduced by
-"a/an/one/his/her/their" ("a police officer was killed"). Everything here is regex over raw
-text so that non-candidate sentences never reach the model.
+"a/an/one/his/her/their" ("a police officer was killed"). Words that merely start like a casualty
+word ("Corps", "missile") are excluded, and a weak trigger ("lost") needs its count right after it
+("lost six fighters", not "lost control of the border"); both lists live in `outcomes.yaml`.
+Everything here is regex over raw text so that non-candidate sentences never reach the model.
 """
 
 from __future__ import annotations
@@ -21,14 +23,22 @@ _NUMBER_WORDS = (
 )
 
 
-@lru_cache(maxsize=1)
-def _quantity_pattern() -> re.Pattern[str]:
+def _quantity() -> str:
     people = "|".join(sorted((re.escape(w) for w in vocab.victims().singular_people), key=len, reverse=True))
     numbers = "|".join(_NUMBER_WORDS.split())
-    return re.compile(
-        rf"\d|\b({numbers})\b|\b(a|an|one|his|her|their|its)\s+(\S+\s+){{0,3}}?({people})\b",
-        re.IGNORECASE,
-    )
+    return rf"\d|\b({numbers})\b|\b(a|an|one|his|her|their|its)\s+(\S+\s+){{0,3}}?({people})\b"
+
+
+@lru_cache(maxsize=1)
+def _quantity_pattern() -> re.Pattern[str]:
+    return re.compile(_quantity(), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _count_follows() -> re.Pattern[str]:
+    """A count within three words after a weak trigger; a year is not one ("lost power in 2019")."""
+    year = r"(?:1[89]|20)\d\d\b"
+    return re.compile(rf"\s+(?:\S+\s+){{0,2}}?(?!{year})(?:{_quantity()})", re.IGNORECASE)
 
 
 # Characters between a casualty word and a count for the sentence to be worth parsing: wide enough
@@ -38,7 +48,11 @@ WINDOW = 120
 
 
 def is_candidate(text: str) -> bool:
-    triggers = [m.start() for m in vocab.outcomes().trigger.finditer(text)]
+    lexicon = vocab.outcomes()
+    triggers = [
+        m.start() for m in lexicon.trigger.finditer(text)
+        if not lexicon.weak_trigger.fullmatch(m.group()) or _count_follows().match(text, m.end())
+    ]
     if not triggers:
         return False
     for m in _quantity_pattern().finditer(text):

@@ -37,6 +37,8 @@ class OutcomeVocab:
     trigger: re.Pattern[str]
     negators: frozenset[str]
     combatant_verbs: frozenset[str] = frozenset()
+    # Trigger texts that count only with a count right after them ("lost six fighters").
+    weak_trigger: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,10 @@ def outcomes() -> OutcomeVocab:
         for phrase in entry.get("phrases") or []:
             head, _, comp = str(phrase).partition(" ")
             phrases.setdefault((head, comp), outcome)
-    pattern = r"\b(?:" + "|".join(_stems(maps, phrases, data["trigger_stems"])) + ")"
+    excluded = "|".join(str(w) for w in data.get("trigger_exclusions") or [])
+    guard = rf"(?!(?:{excluded})\b)" if excluded else ""
+    pattern = r"\b" + guard + "(?:" + "|".join(_stems(maps, phrases, data["trigger_stems"])) + ")"
+    weak = "|".join(str(w) for w in data.get("weak_triggers") or []) or "(?!)"
     return OutcomeVocab(
         transitive=maps["transitive"],
         intransitive=maps["intransitive"],
@@ -121,6 +126,7 @@ def outcomes() -> OutcomeVocab:
         trigger=re.compile(pattern, re.IGNORECASE),
         negators=frozenset(str(w) for w in data["negators"]),
         combatant_verbs=frozenset(str(w) for w in data.get("combatant_verbs") or []),
+        weak_trigger=re.compile(weak, re.IGNORECASE),
     )
 
 

@@ -231,3 +231,14 @@ def test_cli_write_batch_one_is_the_per_document_path(tmp_path: Path, sqlite_db:
     assert result.exit_code == 0, result.stderr
     assert "ingested 4 document(s)" in result.stdout
     assert "duplicates: 1 exact" in result.stdout and "1 near" in result.stdout
+
+
+def test_write_benchmark_runs_and_modes_agree(tmp_path: Path) -> None:
+    """`python -m observatory.bench.writes` on a few documents (no timing asserted)."""
+    from observatory.bench.writes import measure, prepare, report, sqlite_urls
+
+    items = prepare(4)
+    results = measure("sqlite", sqlite_urls(tmp_path), items, [3])
+    assert [r.mode for r in results] == ["per-document", "bulk 3"]
+    assert results[0].counts == results[1].counts and results[0].counts["documents"] == 4
+    assert "bulk 3" in report(results).splitlines()[2]

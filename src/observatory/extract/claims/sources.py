@@ -229,6 +229,13 @@ _TEXT_SAID = re.compile(
 _TEXT_SAID_AFTER = re.compile(r"\b(?:said|says|reported|told) ((?:the |a |an )?[A-Z][^,.;:]{2,60})[,.]")
 
 
+@lru_cache(maxsize=1)
+def _longest_aliases_first() -> tuple[tuple[str, vocab.SourceEntry], ...]:
+    """Source aliases longer than three letters, longest first (sorted once, not per sentence)."""
+    ranked = sorted(vocab.sources().alias_index.items(), key=lambda x: -len(x[0]))
+    return tuple((alias, entry) for alias, entry in ranked if len(alias) > 3)
+
+
 def text_source(text: str) -> Source | None:
     """Attribution in a sentence that was not parsed (no model): regex plus the gazetteer and cues."""
     text = text[dateline_end(text) :]
@@ -238,14 +245,7 @@ def text_source(text: str) -> Source | None:
             continue
         label = m.group(1).strip()
         low = " " + label.lower() + " "
-        entry = next(
-            (
-                e
-                for alias, e in sorted(vocab.sources().alias_index.items(), key=lambda x: -len(x[0]))
-                if len(alias) > 3 and f" {alias} " in low
-            ),
-            None,
-        )
+        entry = next((e for alias, e in _longest_aliases_first() if f" {alias} " in low), None)
         if entry is not None:
             return Source(label=label, name=entry.name, kind=entry.kind)
         kind = _cue_kind(label)

@@ -11,6 +11,7 @@ Speakers are resolved in `quote_speakers`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 MIN_INLINE_WORDS = 4
 _OPEN, _CLOSE = "“", "”"
+_MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')
 
 
 @dataclass
@@ -98,11 +100,7 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
     """(offset, is_opening) for every quotation mark of a paragraph."""
-    out: list[tuple[int, bool]] = []
-    for i in range(start, end):
-        if text[i] in (_OPEN, _CLOSE, '"'):
-            out.append((i, _is_opening(text, i, start)))
-    return out
+    return [(m.start(), _is_opening(text, m.start(), start)) for m in _MARK.finditer(text, start, end)]
 
 
 def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

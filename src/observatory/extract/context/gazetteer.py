@@ -221,12 +221,27 @@ def _open(user_path: str) -> Gazetteer:
     return Gazetteer(paths)
 
 
+# Environment variables that decide where the gazetteer files are (see cache_dir/user_gazetteer_path).
+_PATH_VARS = ("OBSERVATORY_GAZETTEER", "OBSERVATORY_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
+# The gazetteer chosen for those variables' values. Every document asks for it, and resolving the
+# paths and stat-ing the dump cost more than the rest of a short document's place lookups, so the
+# choice is kept for the process life; reset_gazetteer() (run after an import) forgets it.
+_CHOSEN: dict[tuple[str | None, ...], Gazetteer] = {}
+
+
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built lazily once; reopened if the user dump path changes)."""
-    user = user_gazetteer_path()
-    return _open(str(user) if user.exists() else "")
+    env = tuple(os.environ.get(name) for name in _PATH_VARS)
+    gaz = _CHOSEN.get(env)
+    if gaz is None:
+        user = user_gazetteer_path()
+        gaz = _open(str(user) if user.exists() else "")
+        _CHOSEN.clear()
+        _CHOSEN[env] = gaz
+    return gaz
 
 
 def reset_gazetteer() -> None:
     """Forget open gazetteers (after an import, so the new dump is used)."""
+    _CHOSEN.clear()
     _open.cache_clear()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,9 +43,23 @@ def region_phrases() -> tuple[re.Pattern[str], dict[str, RegionPhrase]]:
             phrases[_phrase_key(phrase)] = RegionPhrase(entry["name"], entry["country"], False)
         for phrase in entry.get("generic") or []:
             phrases.setdefault(_phrase_key(phrase), RegionPhrase(entry["name"], entry["country"], True))
+    return re.compile(_phrases_pattern(phrases), re.IGNORECASE), phrases
+
+
+def _phrases_pattern(phrases: Iterable[str]) -> str:
+    """Whole-word alternation of `phrases`, longest first, any whitespace between words.
+
+    The lookahead on the phrases' first letters is only a necessary condition (so the matches are
+    the same), but it lets the scan reject most positions at once instead of trying every phrase
+    in turn: it more than halves the cost of a scan (under IGNORECASE the class matches every
+    case variant the phrase letters do).
+    """
     ordered = sorted(phrases, key=len, reverse=True)
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), phrases
+    if not all(ordered):
+        return rf"\b(?:{alternatives})\b"  # an empty phrase has no first letter to look for
+    firsts = "".join(sorted({re.escape(p[0]) for p in ordered}))
+    return rf"(?=[{firsts}])\b(?:{alternatives})\b"
 
 
 def region_place(name: str, country: str) -> GeoPlace | None:
@@ -144,8 +159,7 @@ def _country_phrase_pattern() -> re.Pattern[str] | None:
         phrases.add(re.sub(r"\bof (?!the\b)", "of the ", name))
     if not phrases:
         return None
-    ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + r")\b")
+    return re.compile(_phrases_pattern(phrases))
 
 
 def find_country_phrases(text: str, start: int, end: int) -> list[tuple[int, int, GeoPlace]]:

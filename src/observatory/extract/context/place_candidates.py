@@ -187,8 +187,14 @@ def span_candidate(tokens: list[Candidate], doc_text: str, whole_chunk: bool) ->
 
 def is_org_chunk(tokens: list[Candidate]) -> bool:
     """"Syrian Observatory for Human Rights", "Middle East Institute": organisations, not places."""
+    return _is_org_words(tuple(t.text for t in tokens))
+
+
+@lru_cache(maxsize=KEY_CACHE)
+def _is_org_words(texts: tuple[str, ...]) -> bool:
+    # Memoised on the chunk's words: the phrase test tries every organisation phrase in turn.
     v = vocab()
-    words = [t.text.casefold() for t in tokens]
+    words = [text.casefold() for text in texts]
     phrase = " ".join(words)
     if any(p in phrase for p in v.not_place_phrases):
         return True

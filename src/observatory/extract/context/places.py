@@ -129,42 +129,60 @@ def document_context(parsed: ParsedDocument, gaz: Gazetteer, chunks: list[list[l
             whole = text[tokens[0].start:tokens[-1].end] if len(tokens) > 1 else None
             if whole and gaz.exact(name_key(whole)):
                 # "Mocímboa da Praia" votes as itself, not as Praia (Cabo Verde) inside it.
-                counts.update(_context_votes(gaz, whole, weight))
+                _vote(counts, gaz, whole, weight)
                 continue
             for token in tokens:
-                counts.update(_context_votes(gaz, token.text, weight))
+                _vote(counts, gaz, token.text, weight)
             if whole:
-                counts.update(_context_votes(gaz, whole, weight))
+                _vote(counts, gaz, whole, weight)
     return Context(counts)
 
 
-def _context_votes(gaz: Gazetteer, text: str, weight: int) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def _vote(counts: Counter[str], gaz: Gazetteer, text: str, weight: int) -> None:
+    vote = _context_vote(gaz, text)
+    if vote is not None:
+        cc, weighted = vote
+        counts[cc] += weight if weighted else 1
+
+
+# (gazetteer serial, name) -> its vote: every token of every capitalised chunk votes, and a
+# document (and the next one) repeats the same few dozen names.
+_VOTES: dict[tuple[int, str], tuple[str, bool] | None] = {}
+VOTE_CACHE = 16384
+
+
+def _context_vote(gaz: Gazetteer, text: str) -> tuple[str, bool] | None:
+    """The country `text` votes for and whether the vote counts the sentence's weight, if any."""
+    key = (gaz.serial, text)
+    if key in _VOTES:
+        return _VOTES[key]
+    if len(_VOTES) >= VOTE_CACHE:
+        _VOTES.clear()
+    vote: tuple[str, bool] | None = None
     demonym = vocab().demonyms.get(text.casefold())
     if demonym:
-        votes[demonym] += 1
-        return votes
-    if text.casefold() in vocab().not_places:
-        return votes
-    options = [h.place for h in gaz.exact(name_key(text)) if h.level >= 1]
-    countries = [p for p in options if p.kind in {"country", "region"}]
-    big = [p for p in options if p.kind == "city" and p.population >= BIG_CITY]
-    if len(countries) == 1:
-        votes[countries[0].cc] += weight
-    elif not countries and len(big) == 1:
-        votes[big[0].cc] += 1
-    return votes
+        vote = (demonym, False)
+    elif text.casefold() not in vocab().not_places:
+        options = [h.place for h in gaz.exact(name_key(text)) if h.level >= 1]
+        countries = [p for p in options if p.kind in {"country", "region"}]
+        big = [p for p in options if p.kind == "city" and p.population >= BIG_CITY]
+        if len(countries) == 1:
+            vote = (countries[0].cc, True)
+        elif not countries and len(big) == 1:
+            vote = (big[0].cc, False)
+    _VOTES[key] = vote
+    return vote
 
 
 def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence, context: Context,
                      lower_words: frozenset[str], chunks: list[list[Candidate]],
                      fuzzy: dict[str, GeoPlace]) -> list[PlaceMention]:
-    ents = ner_spans(sentence)
     found: list[PlaceMention] = []
     for start, end, place in find_region_spans(parsed.text, sentence.start, sentence.end, context.countries):
         found.append(_mention(parsed, start, end, place, "region"))
     for start, end, place in find_country_phrases(parsed.text, sentence.start, sentence.end):
         found.append(_mention(parsed, start, end, place, "country"))
+    ents: list[tuple[int, int, str]] | None = None  # read from the parse only if a chunk is looked up
     for tokens in chunks:
         if is_org_chunk(tokens):
             continue
@@ -173,6 +191,8 @@ def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence,
                 token.part_of_chunk = True
         for token in tokens:
             token.common_word = token.text.casefold() in lower_words
+        if ents is None:
+            ents = ner_spans(sentence)
         found.extend(_segment(parsed, gaz, tokens, ents, context, fuzzy))
     return found
 
@@ -204,18 +224,22 @@ def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
              ents: list[tuple[int, int, str]], context: Context,
              fuzzy: dict[str, GeoPlace]) -> list[PlaceMention]:
     """Longest-match segmentation of one capitalised chunk into places."""
+    text = parsed.text
     found: list[PlaceMention] = []
     i, n = 0, len(tokens)
     while i < n:
         matched = False
         for j in range(n, i, -1):
-            cand = span_candidate(tokens[i:j], parsed.text, whole_chunk=(i == 0 and j == n))
+            whole_chunk = i == 0 and j == n
+            whole = whole_chunk and not tokens[0].part_of_chunk
+            if not whole and not gaz.exact(name_key(text[tokens[i].start:tokens[j - 1].end])):
+                continue  # only a whole chunk resolves without an exact entry (anchor, fuzzy): skip the cues
+            cand = span_candidate(tokens[i:j], text, whole_chunk=whole_chunk)
             cand.ner = _label_for(cand, ents)
             cand.common_word = j - i == 1 and tokens[i].common_word
             cand.leads_name = n == 2 and i == 0 and j == 1  # "Jordan Peterson", "Chad Williams"
-            if _skip(gaz, cand) or (not (i == 0 and j == n) and is_person_piece(tokens, i, j, parsed.text)):
+            if _skip(gaz, cand) or (not whole_chunk and is_person_piece(tokens, i, j, text)):
                 continue
-            whole = i == 0 and j == n and not cand.part_of_chunk
             place, guessed = _resolve(gaz, cand, context, whole)
             if place is not None:
                 mention = _place_mention(parsed, cand, place)
@@ -227,7 +251,7 @@ def _segment(parsed: ParsedDocument, gaz: Gazetteer, tokens: list[Candidate],
         if not matched:
             i += 1
     if not found:
-        chunk = span_candidate(tokens, parsed.text, whole_chunk=True)
+        chunk = span_candidate(tokens, text, whole_chunk=True)
         if chunk.settlement and not chunk.part_of_chunk and not _skip(gaz, chunk):
             found.append(_unresolved(parsed, chunk))  # "the village of X" that no gazetteer knows
     return found

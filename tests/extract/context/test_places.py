@@ -281,3 +281,20 @@ def test_directions_and_outlet_names_are_not_places(parse: bool) -> None:
     assert set(found) == {"Kadugli"}
     province = places_in("Clashes in Western Equatoria state killed 5.")["Western Equatoria"]
     assert province.precision == "admin1"
+
+
+# ----------------------------------------------------------------------------- one scan per document
+@pytest.mark.parametrize("bounds", [
+    [(0, 21), (22, 60), (61, 95)],  # sentence by sentence
+    [(0, 30), (30, 95)],  # a cut inside "Syrian coast"
+    [(0, 8), (8, 95)],  # a cut inside a word ("coast|al")
+    [(4, 12), (50, 49), (0, 95)],  # overlapping and empty bounds
+])
+def test_one_scan_gives_each_sentence_its_own_phrase_matches(bounds: list[tuple[int, int]]) -> None:
+    from observatory.extract.context.place_regions import region_phrases
+    from observatory.extract.context.place_text import matches_by_sentence
+
+    text = "The coastal region burned. Shelling hit the Syrian coast and the Gaza Strip. Coastal areas calm."
+    pattern = region_phrases()[0]
+    expected = [[m.span() for m in pattern.finditer(text, start, end)] for start, end in bounds]
+    assert [[m.span() for m in found] for found in matches_by_sentence(pattern, text, bounds)] == expected

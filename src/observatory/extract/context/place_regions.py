@@ -18,6 +18,7 @@ from observatory.extract.context.gazetteer import GeoPlace, get_gazetteer
 from observatory.extract.context.place_build import country_names
 from observatory.extract.context.place_data import vocab
 from observatory.extract.context.place_normalize import name_key
+from observatory.extract.context.place_text import matches_by_sentence
 
 _SECTOR_NAMES = {"N": "North", "S": "South", "E": "East", "W": "West", "NE": "Northeast",
                  "NW": "Northwest", "SE": "Southeast", "SW": "Southwest", "C": "Central"}
@@ -71,19 +72,23 @@ def region_place(name: str, country: str) -> GeoPlace | None:
 
 
 def find_region_spans(
-    text: str, start: int, end: int, countries: tuple[str, ...]
-) -> list[tuple[int, int, GeoPlace]]:
-    """Curated region phrases inside text[start:end]; generic ones only for context countries."""
+    text: str, bounds: list[tuple[int, int]], countries: tuple[str, ...]
+) -> list[list[tuple[int, int, GeoPlace]]]:
+    """Curated region phrases inside each text[start:end] of `bounds`; generic ones only for context
+    countries."""
     pattern, phrases = region_phrases()
-    found = []
-    for match in pattern.finditer(text, start, end):
-        region = phrases.get(_phrase_key(match.group(0)))
-        if region is None or (region.generic and region.country not in countries):
-            continue
-        place = region_place(region.name, region.country)
-        if place is not None:
-            found.append((match.start(), match.end(), place))
-    return found
+    result = []
+    for matches in matches_by_sentence(pattern, text, bounds):
+        found = []
+        for match in matches:
+            region = phrases.get(_phrase_key(match.group(0)))
+            if region is None or (region.generic and region.country not in countries):
+                continue
+            place = region_place(region.name, region.country)
+            if place is not None:
+                found.append((match.start(), match.end(), place))
+        result.append(found)
+    return result
 
 
 def direction_before(text: str, start: int) -> tuple[int, str] | None:
@@ -162,17 +167,26 @@ def _country_phrase_pattern() -> re.Pattern[str] | None:
     return re.compile(_phrases_pattern(phrases))
 
 
-def find_country_phrases(text: str, start: int, end: int) -> list[tuple[int, int, GeoPlace]]:
-    """Multi-word country names inside text[start:end], resolved to the country."""
+def find_country_phrases(text: str, bounds: list[tuple[int, int]]) -> list[list[tuple[int, int, GeoPlace]]]:
+    """Multi-word country names inside each text[start:end] of `bounds`, resolved to the country."""
     pattern = _country_phrase_pattern()
     if pattern is None:
-        return []
-    found = []
-    for match in pattern.finditer(text, start, end):
-        phrase = re.sub(r"\bof the\b", "of", match.group(0))
-        for key in {name_key(match.group(0)), name_key(phrase), name_key(phrase.replace(" of ", " of the "))}:
-            countries = [h.place for h in get_gazetteer().exact(key) if h.place.kind == "country"]
-            if countries:
-                found.append((match.start(), match.end(), countries[0]))
-                break
-    return found
+        return [[] for _ in bounds]
+    result = []
+    for matches in matches_by_sentence(pattern, text, bounds):
+        found = []
+        for match in matches:
+            country = _country_named(match.group(0))
+            if country is not None:
+                found.append((match.start(), match.end(), country))
+        result.append(found)
+    return result
+
+
+def _country_named(written: str) -> GeoPlace | None:
+    phrase = re.sub(r"\bof the\b", "of", written)
+    for key in {name_key(written), name_key(phrase), name_key(phrase.replace(" of ", " of the "))}:
+        countries = [h.place for h in get_gazetteer().exact(key) if h.place.kind == "country"]
+        if countries:
+            return countries[0]
+    return None

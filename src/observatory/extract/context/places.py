@@ -67,7 +67,9 @@ def find_places(parsed: ParsedDocument, nlp: Language) -> list[PlaceMention]:
     lower_words = _lower_words(parsed.text)
     mentions: list[PlaceMention] = []
     fuzzy: dict[str, GeoPlace] = {}
-    for sentence, sentence_chunks in zip(sentences, chunks, strict=True):
+    phrases = _phrase_places(parsed, sentences, context)
+    for sentence, sentence_chunks, sentence_phrases in zip(sentences, chunks, phrases, strict=True):
+        mentions.extend(sentence_phrases)
         mentions.extend(_sentence_places(parsed, gaz, sentence, context, lower_words, sentence_chunks, fuzzy))
     return _drop_far_fuzzy(_drop_overlaps(mentions), fuzzy)
 
@@ -174,14 +176,21 @@ def _context_vote(gaz: Gazetteer, text: str) -> tuple[str, bool] | None:
     return vote
 
 
+def _phrase_places(parsed: ParsedDocument, sentences: list[Sentence],
+                   context: Context) -> list[list[PlaceMention]]:
+    """Per sentence, its region phrases then its multi-word country names (one scan of the text each)."""
+    bounds = [(sentence.start, sentence.end) for sentence in sentences]
+    regions = find_region_spans(parsed.text, bounds, context.countries)
+    countries = find_country_phrases(parsed.text, bounds)
+    return [[_mention(parsed, start, end, place, "region") for start, end, place in sentence_regions]
+            + [_mention(parsed, start, end, place, "country") for start, end, place in sentence_countries]
+            for sentence_regions, sentence_countries in zip(regions, countries, strict=True)]
+
+
 def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence, context: Context,
                      lower_words: frozenset[str], chunks: list[list[Candidate]],
                      fuzzy: dict[str, GeoPlace]) -> list[PlaceMention]:
     found: list[PlaceMention] = []
-    for start, end, place in find_region_spans(parsed.text, sentence.start, sentence.end, context.countries):
-        found.append(_mention(parsed, start, end, place, "region"))
-    for start, end, place in find_country_phrases(parsed.text, sentence.start, sentence.end):
-        found.append(_mention(parsed, start, end, place, "country"))
     ents: list[tuple[int, int, str]] | None = None  # read from the parse only if a chunk is looked up
     for tokens in chunks:
         if is_org_chunk(tokens):
@@ -327,8 +336,10 @@ def title_places(parsed: ParsedDocument) -> list[PlaceMention]:
     context = cached_context(parsed, gaz, sentences_of(parsed))
     lower_words = _lower_words(parsed.text)
     found: list[PlaceMention] = []
-    for sentence in sentences:
+    phrases = _phrase_places(headline, sentences, context)
+    for sentence, sentence_phrases in zip(sentences, phrases, strict=True):
         chunks = chunk_candidates(sentence, headline.text)
+        found.extend(sentence_phrases)
         found.extend(_sentence_places(headline, gaz, sentence, context, lower_words, chunks, {}))
     return _drop_overlaps(found)
 

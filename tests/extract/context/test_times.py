@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
 from place_helpers import claim_at, parsed_doc
 
+from observatory.extract.context.time_anchors import Anchors, anchored_matches
+from observatory.extract.context.time_rules import _ANCHORS, RULES
 from observatory.extract.context.times import attach_times, find_times, is_background, is_background_year
 from observatory.models import TimeRef
 
@@ -115,3 +118,55 @@ def test_seed_weekdays_resolve_against_publication() -> None:
     assert found.get("Thursday") == {D(2025, 3, 6)}
     assert D(2025, 3, 8) in found.get("early on Saturday", set())
     assert found.get("Friday") == {D(2025, 3, 7)}
+
+
+# The anchored scan (time_anchors) must find exactly what `finditer` finds for every rule.
+TRICKY = [
+    "March 6 was calm.", "It ended on 6 March", "Mar 5-7 2024", "5–7 March", "3 to 5 of June, 2023",
+    "The market in Marrakesh may reopen; they may march in May.", "a decade ago, in December",
+    "in mid-March", "In midMarch 2024 and in early  \n April", "since late 2019, in mid-2013",
+    "2025-03-06", "14/03/2025 and 6.3.2024", "٣ March", "The 2,500 people in 2013 people died",
+    "on Friday and Saturday", "later on Friday night", "Friday-Saturday", "the day before yesterday",
+    "overnight", "tonight", "last night", "earlier today", "this evening", "over the weekend",
+    "earlier this week", "last month", "this year", "three weeks ago", "2 days ago", "an month ago",
+    "x1 March", "_March 5", "March 5,000 troops", "Sept. 9", "Jun 1 Jul 2 Aug 3", "Mon day Monday",
+]
+_TOKENS = ["in", "In", "mid", "early", "late", "later", "on", "of", "the", "day", "before", "yesterday",
+           "last", "night", "over", "to", "today", "this", "morning", "March", "march", "Mar", "market",
+           "May", "may", "Sept", "Dec", "decade", "Monday", "friday", "weekend", "week", "month",
+           "years", "ago", "3", "31st", "2019", "1999", "2025-03-06", "14/03/2025", "٣", "and", "–",
+           "people", "three", "an", "past", "K", "_", "1000", "through"]
+
+
+def _random_texts(count: int) -> list[str]:
+    rng = random.Random(8)
+    texts = []
+    for _ in range(count):
+        words = [rng.choice(_TOKENS) for _ in range(rng.randint(1, 10))]
+        texts.append("".join(w + rng.choice([" ", " ", "", "-", "–", "  ", "\n", ", ", "/"]) for w in words))
+    return texts
+
+
+def _assert_anchored_scan_is_finditer(text: str) -> None:
+    anchors = Anchors(text)
+    assert anchors.usable
+    for (pattern, _), (words, back) in zip(RULES, _ANCHORS, strict=True):
+        found = [m.span() for m in anchored_matches(pattern, text, anchors.starts(words, back))]
+        assert found == [m.span() for m in pattern.finditer(text)], (text, pattern.pattern)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_anchored_scan_finds_what_finditer_finds(text: str) -> None:
+    _assert_anchored_scan_is_finditer(text)
+
+
+def test_anchored_scan_on_random_word_soup() -> None:
+    for text in _random_texts(1000):
+        _assert_anchored_scan_is_finditer(text)
+
+
+@pytest.mark.parametrize("town", ["İstanbul", "Iſtanbul"])  # lower() changes the length; (?i) s matches ſ
+def test_texts_that_lower_case_cannot_anchor_are_scanned_in_full(town: str) -> None:
+    text = f"{town}, on 6 March 2025 and on Friday"
+    assert not Anchors(text).usable
+    assert list(_times(text)) == ["6 March 2025", "Friday"]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from dateutil.relativedelta import weekday as Weekday
 
+from observatory.extract.context.time_anchors import DIGITS, Anchors, anchored_matches
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
@@ -234,8 +236,8 @@ RULES: list[tuple[re.Pattern[str], Resolver]] = [
 
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# Words one of which must occur (lower-cased) for each rule to be worth running: most news text
-# has no time expression of most kinds, and `in` on a string is far cheaper than a regex scan.
+# Words one of which must occur (lower-cased) for each rule to be worth a full `finditer` scan;
+# used for the rare texts where anchors are unusable. Every match contains one of them.
 _NEEDS: list[tuple[str, ...]] = [
     ("-",), ("/", "."), _MONTH_WORDS, _MONTH_WORDS, _MONTH_WORDS, _MONTH_WORDS, _MONTH_WORDS,
     _MONTH_WORDS, ("19", "20"), _WEEKDAY_WORDS, _WEEKDAY_WORDS, ("yesterday",),
@@ -244,16 +246,45 @@ _NEEDS: list[tuple[str, ...]] = [
 ]
 assert len(_NEEDS) == len(RULES), "one entry of _NEEDS per rule"
 
+# Where each rule's matches can start (see `time_anchors`): anchor words (in the lower-cased text)
+# one of which every match contains, and how many words before the anchor the match may start.
+_ANCHORS: list[tuple[tuple[str, ...], int]] = [
+    (("19", "20"), 0),  # 2025-03-06
+    ((DIGITS,), 0),  # 6/3/2025
+    ((DIGITS,), 0),  # 5 to 7 March
+    (_MONTH_WORDS, 0),  # March 5-7
+    ((DIGITS,), 0),  # 6 March
+    (_MONTH_WORDS, 0),  # March 6
+    (_MONTH_WORDS, 2),  # in early March
+    (_MONTH_WORDS, 0),  # March 2025
+    (("19", "20"), 2),  # in mid-2013
+    (_WEEKDAY_WORDS, 0),  # Friday and Saturday
+    (_WEEKDAY_WORDS, 2),  # later on Friday
+    (("yesterday",), 3),  # the day before yesterday
+    (("yesterday", "night"), 1),  # last night, overnight
+    (("today", "night", "morning", "afternoon", "evening"), 1),  # earlier today, tonight, this evening
+    (("weekend",), 2),  # over the weekend
+    (("week",), 2),  # earlier this week
+    (("month",), 2),
+    (("year",), 2),
+    (("ago",), 2),  # three weeks ago
+]
+assert len(_ANCHORS) == len(RULES), "one entry of _ANCHORS per rule"
+
 
 def scan(text: str, published: dt.date | None) -> Iterator[tuple[int, int, Window]]:
     """Non-overlapping time expressions in `text` with their windows, in text order."""
-    lowered = text.lower()
+    anchors = Anchors(text)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, Window]] = []
-    for (pattern, resolver), needs in zip(RULES, _NEEDS, strict=True):
-        if not any(word in lowered for word in needs):
+    for (pattern, resolver), needs, (words, back) in zip(RULES, _NEEDS, _ANCHORS, strict=True):
+        if anchors.usable:
+            matches = anchored_matches(pattern, text, anchors.starts(words, back))
+        elif any(word in anchors.lowered for word in needs):
+            matches = pattern.finditer(text)
+        else:
             continue
-        for match in pattern.finditer(text):
+        for match in matches:
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from enum import StrEnum
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -29,6 +29,24 @@ class Engine(StrEnum):
     local = "local"
     process = "process"
     ray = "ray"
+
+
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="Where extraction runs: local, process or ray.")]
+RayAddressOpt = Annotated[
+    str | None,
+    typer.Option("--ray-address",
+                 help="Ray cluster for --engine ray: host:port of a `ray start --head` node, "
+                      "ray://host:10001, or auto (the cluster started on this machine). "
+                      "Default: $OBSERVATORY_RAY_ADDRESS, then $RAY_ADDRESS, else a private local Ray."),
+]
+def with_engine(settings: Settings, engine: Engine, ray_address: str | None) -> Settings:
+    """Settings for the chosen engine; --ray-address without --engine ray is a bad option (exit 2)."""
+    if ray_address is not None and engine is not Engine.ray:
+        raise typer.BadParameter("only applies with --engine ray", param_hint="--ray-address")
+    update: dict[str, object] = {"engine": engine.value}
+    if ray_address is not None:
+        update["ray_address"] = ray_address
+    return settings.model_copy(update=update)
 
 
 DB_HELP = (

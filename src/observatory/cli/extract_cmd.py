@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from observatory.cli.common import Engine, fail, published_option, warn
+from observatory.cli.common import Engine, EngineOpt, RayAddressOpt, fail, published_option, warn, with_engine
 from observatory.config import Settings
 from observatory.models import Claim, DocumentInput
 
@@ -87,15 +87,14 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             ExtractFormat, typer.Option("--format", help="jsonl (one claim per line), json or table.")
         ] = ExtractFormat.jsonl,
-        engine: Annotated[
-            Engine, typer.Option("--engine", help="Execution engine: local, process or ray.")
-        ] = Engine.local,
+        engine: EngineOpt = Engine.local,
+        ray_address: RayAddressOpt = None,
     ) -> None:
         """Extract casualty claims and print them (no database needed)."""
-        from observatory.extract.engine import iter_extractions
+        from observatory.extract.engine import EngineError, iter_extractions
 
         date = published_option(published)
-        settings = Settings().model_copy(update={"engine": engine.value})
+        settings = with_engine(Settings(), engine, ray_address)
         skipped: list[str] = []
         outlets: dict[str, str | None] = {}
 
@@ -113,7 +112,7 @@ def register(app: typer.Typer) -> None:
                         typer.echo(json.dumps(claim_record(claim), ensure_ascii=False))
                     else:
                         collected.append(claim)
-        except ValueError as exc:
+        except EngineError as exc:
             fail(str(exc))
         if fmt is ExtractFormat.json:
             typer.echo(json.dumps([claim_record(c) for c in collected], ensure_ascii=False, indent=2))

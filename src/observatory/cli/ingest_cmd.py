@@ -18,11 +18,14 @@ from rich.progress import (
 from observatory.cli.common import (
     DB_HELP,
     Engine,
+    EngineOpt,
+    RayAddressOpt,
     err_console,
     fail,
     is_tty,
     published_option,
     settings_for,
+    with_engine,
 )
 from observatory.config import Settings
 from observatory.ingest import DEFAULT_MAX_MB
@@ -74,7 +77,6 @@ PublishedOpt = Annotated[
 OutletOpt = Annotated[
     str | None, typer.Option("--outlet", help="Outlet name for inputs that do not state one.")
 ]
-EngineOpt = Annotated[Engine, typer.Option("--engine", help="Extraction engine: local, process or ray.")]
 MaxSizeOpt = Annotated[
     float,
     typer.Option("--max-size-mb", envvar="OBSERVATORY_MAX_INPUT_MB", min=0.001,
@@ -95,6 +97,7 @@ def ingest(
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     engine: EngineOpt = Engine.local,
+    ray_address: RayAddressOpt = None,
     max_size_mb: MaxSizeOpt = DEFAULT_MAX_MB,
     write_batch: WriteBatchOpt = None,
 ) -> None:
@@ -105,7 +108,7 @@ def ingest(
     Exit code 0 when every input was stored or already there; 1 when any input was skipped (each named with its reason on stderr) or the database cannot be used; 2 for bad options.
     """  # noqa: E501  (one line per paragraph: Typer rewraps help text itself)
     day = published_option(published)
-    settings = settings_for(db).model_copy(update={"engine": engine.value})
+    settings = with_engine(settings_for(db), engine, ray_address)
     if write_batch is not None:
         settings = settings.model_copy(update={"write_batch": write_batch})
     try:

@@ -29,10 +29,14 @@ ENGINES = ("local", "process", "ray")
 IN_FLIGHT_PER_WORKER = 2
 
 
+class EngineError(ValueError):
+    """The engine cannot run (unknown name, unreachable cluster); the message is one line."""
+
+
 def iter_extractions(docs: Iterable[DocumentInput], settings: Settings) -> Iterator[DocumentExtraction]:
     """Extract every document with the engine named in `settings.engine`, in input order."""
     if settings.engine not in ENGINES:
-        raise ValueError(f"unknown engine {settings.engine!r}; choose one of {', '.join(ENGINES)}")
+        raise EngineError(f"unknown engine {settings.engine!r}; choose one of {', '.join(ENGINES)}")
     if settings.engine == "process":
         yield from process_map(docs, settings)
     elif settings.engine == "ray":
@@ -134,10 +138,16 @@ def _ray_engine(docs: Iterable[DocumentInput], settings: Settings) -> Iterator[D
     if started_here:
         address = ray_address(settings)
         if address:
-            ray.init(address=address, log_to_driver=False)
+            try:
+                ray.init(address=address, log_to_driver=False)
+            except ConnectionError as exc:
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                raise EngineError(f"cannot reach the Ray cluster at {address}: {reason}") from exc
         else:
             # A private local "cluster" of two CPUs: enough to exercise the same code path.
-            ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+            # address="local" starts a new instance even when `ray start` already runs one here
+            # (ray.init would otherwise join it and refuse num_cpus).
+            ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         # Each actor holds one CPU: more actors than the cluster has CPUs would never be scheduled

@@ -41,8 +41,15 @@ def dateline_end(text: str) -> int:
     return m.end() if m is not None else 0
 
 
+_DATELINE_KEY = "observatory.dateline_end"
+
+
 def _in_dateline(tok: Token) -> bool:
-    return tok.idx < dateline_end(tok.doc.text)
+    # Memoised on the Doc: `doc.text` joins every token, and this runs for every token of a phrase.
+    data = tok.doc.user_data
+    if _DATELINE_KEY not in data:
+        data[_DATELINE_KEY] = dateline_end(tok.doc.text)
+    return tok.idx < data[_DATELINE_KEY]
 
 
 def _phrase(head: Token) -> Span:
@@ -393,10 +400,15 @@ def attach_sources(drafts: list[Draft], parsed: ParsedDocument) -> None:
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence.index, []).append(d)
+    if not by_sentence:
+        return
+    last_claim = max(by_sentence)  # attribution after the last claim cannot reach back to it
     current: Source | None = None
     last_named: Source | None = None
     paragraph = -1
     for sentence in parsed.sentences:
+        if sentence.index > last_claim:
+            break
         if sentence.paragraph != paragraph:
             paragraph, current = sentence.paragraph, None
         before = current

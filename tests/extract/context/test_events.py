@@ -11,7 +11,8 @@ from observatory.evaluation.context_actors_eval import parse_text
 from observatory.extract import load_nlp
 from observatory.extract.context.actor_sentences import sentences_of
 from observatory.extract.context.actors import find_actors
-from observatory.extract.context.events import find_events
+from observatory.extract.context.event_vocab import event_rules, lowercase_only
+from observatory.extract.context.events import _WORD, _words, classify, find_events
 from observatory.extract.context.times import TimeMention
 from observatory.extract.document import ParsedDocument
 from observatory.models import Claim, Count, DocumentInput, Event, Location, PlaceMention, TimeRef, Victims
@@ -132,3 +133,36 @@ def test_headings_and_background_yield_no_event(nlp: Language) -> None:
     old = TimeMention(span=(3, 7), ref=year)
     assert find_events(parsed, [], [], [], [old]) == []
     assert len(find_events(parsed, [], [], [], [])) == 1  # undated: kept
+
+
+def _plain_classify(text: str) -> tuple[int, int] | None:
+    """Reference: try every word, longest trigger first (what `classify` does with its shortcuts)."""
+    index = {_words(t): r for r in reversed(event_rules()) for t in r.triggers}  # first rule wins
+    matches = list(_WORD.finditer(text))
+    words = [m.group().lower().replace("’", "'") for m in matches]
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(words):
+        for n in range(min(max(map(len, index)), len(words) - i), 0, -1):
+            rule = index.get(tuple(words[i:i + n]))
+            if rule and n == 1 and i > 0 and matches[i].group()[0].isupper() and words[i] in lowercase_only():
+                rule = None
+            if rule:
+                if best is None or rule.priority < best[0]:
+                    best = (rule.priority, matches[i].start())
+                i += n
+                break
+        else:
+            i += 1
+    return best
+
+
+@pytest.mark.parametrize("text", [
+    "", "—", "Shelling", "March 9 was quiet.", "Rally organisers said a rally was held.", "They March on.",
+    "A missile strike and a strike.", "the air strike strike air strikes", "booby-trapped cars exploded",
+    "A gang-raped girl; gang rape", "The ΟΔΟΣ.Α mob’s attack", "İstanbul: suicide car bomb, bomb",
+    "Mourners at the funeral were shelled.", "marched marched March", "blew himself up blew",
+])
+def test_classify_equals_the_plain_word_by_word_scan(text: str) -> None:
+    found = classify(text)
+    assert (found and (found[0].priority, found[1])) == _plain_classify(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import TypeVar
 
 from observatory.extract.context.actor_sentences import sentences_of
@@ -30,8 +31,9 @@ _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 
 
 @lru_cache(maxsize=1)
-def _trigger_index() -> tuple[dict[tuple[str, ...], EventRule], int]:
-    """Trigger word sequences -> rule (first rule wins), and the longest trigger in words.
+def _trigger_index() -> tuple[dict[tuple[str, ...], EventRule], dict[str, int]]:
+    """Trigger word sequences -> rule (first rule wins), and the longest trigger in words for each
+    first word of a trigger.
 
     A dictionary of word n-grams is linear in the sentence length; one regex alternation of
     hundreds of phrases was several times slower on long documents.
@@ -40,7 +42,10 @@ def _trigger_index() -> tuple[dict[tuple[str, ...], EventRule], int]:
     for rule in event_rules():
         for trig in rule.triggers:
             index.setdefault(_words(trig), rule)
-    return index, max(len(k) for k in index)
+    longest: dict[str, int] = {}
+    for key in index:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return index, longest
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -50,25 +55,31 @@ def _words(text: str) -> tuple[str, ...]:
 def classify(text: str) -> tuple[EventRule, int] | None:
     """The winning rule for a sentence and the offset of its trigger, or None without a trigger."""
     index, longest = _trigger_index()
-    matches = list(_WORD.finditer(text))
-    words = [m.group().lower().replace("’", "'") for m in matches]
+    raw = _WORD.findall(text)
+    if not raw:
+        return None
+    # All words lower-cased in one call, as lowering each gives: "\n" is in no word and ends the
+    # context of a final sigma like a word's end does.
+    words = "\n".join(raw).lower().replace("’", "'").split("\n")
     best: tuple[EventRule, int] | None = None
-    i = 0
-    while i < len(words):
+    free = 0  # words before this belong to a trigger already taken
+    # Only words that start a trigger can start one (most words of a sentence start none).
+    for i in [i for i, word in enumerate(words) if word in longest]:
+        if i < free:
+            continue
         # Longest trigger at this word first: "missile strike" is shelling, not the air "strike".
-        for n in range(min(longest, len(words) - i), 0, -1):
+        for n in range(min(longest[words[i]], len(words) - i), 0, -1):
             rule = index.get(tuple(words[i:i + n]))
-            capitalised = i > 0 and matches[i].group()[:1].isupper()
-            if rule and n == 1 and capitalised and words[i] in lowercase_only():
+            if rule and n == 1 and i > 0 and raw[i][:1].isupper() and words[i] in lowercase_only():
                 rule = None  # "March 9": a month
             if rule:
                 if best is None or rule.priority < best[0].priority:
-                    best = (rule, matches[i].start())
-                i += n
+                    best = (rule, i)
+                free = i + n
                 break
-        else:
-            i += 1
-    return best
+    if best is None:
+        return None
+    return best[0], next(islice(_WORD.finditer(text), best[1], None)).start()
 
 
 def event_id(doc_id: str, span: tuple[int, int]) -> str:

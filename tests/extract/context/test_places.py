@@ -298,3 +298,15 @@ def test_one_scan_gives_each_sentence_its_own_phrase_matches(bounds: list[tuple[
     pattern = region_phrases()[0]
     expected = [[m.span() for m in pattern.finditer(text, start, end)] for start, end in bounds]
     assert [[m.span() for m in found] for found in matches_by_sentence(pattern, text, bounds)] == expected
+
+
+def test_chunk_scan_finds_what_the_plain_word_pattern_finds() -> None:
+    import re
+
+    from observatory.extract.context import place_candidates as pc
+
+    plain = re.compile(rf"{pc._WORD}(?:\s+(?:{pc._PARTICLE}\s+)?{pc._WORD})*")
+    text = ("Fighting in Deir ez-Zor and al-Bab, near ash-Shaddadi; el-Fasher, es‑Salam, central-Africa, "
+            "a-Z an-Nabk as-Suwayda ed- Ed-Damazin Ras al Ain, `Ayn ʿIsa, Āmil ſ, Ålesund, eastern Idlib.")
+    assert [m.span() for m in pc.CHUNK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert "Deir ez-Zor" in [m.group() for m in pc.CHUNK.finditer(text)]

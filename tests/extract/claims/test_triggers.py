@@ -14,6 +14,7 @@ from observatory.extract.claims.triggers import is_candidate
     "Musa Okello, who lost three cousins in the raid, buried them on Sunday.",
     "More than 300 people have lost their lives since the fighting began.",
     "Five farmers went missing after the missile strike on the market.",
+    "The deadliest blast left 14 dead in the square.",
 ])
 def test_casualty_sentences_are_candidates(sentence: str) -> None:
     assert is_candidate(sentence)
@@ -29,6 +30,7 @@ def test_casualty_sentences_are_candidates(sentence: str) -> None:
     "Two missiles struck an empty hangar outside the capital.",
     "Abdullahi Warsame chaired the 12-member mission to the region.",
     "The 1998 treaty ended a period of 30 years of border disputes.",
+    "Abdurrahim Tesfaye called it one of the deadliest weeks in 12 years.",
 ])
 def test_lookalikes_are_not_candidates(sentence: str) -> None:
     assert not is_candidate(sentence)

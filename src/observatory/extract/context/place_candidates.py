@@ -184,25 +184,24 @@ def span_candidate(tokens: list[Candidate], doc_text: str, whole_chunk: bool) ->
                      part_of_chunk=first.part_of_chunk or not whole_chunk)
 
 
-def is_org_chunk(tokens: list[Candidate]) -> bool:
-    """"Syrian Observatory for Human Rights", "Middle East Institute": organisations, not places."""
-    return _is_org_words(tuple(t.text for t in tokens))
+def chunk_kind(tokens: list[Candidate]) -> tuple[bool, bool]:
+    """(organisation, facility) for a capitalised chunk.
+
+    "Syrian Observatory for Human Rights", "Middle East Institute" are organisations, not places;
+    "London Bridge", "Kabul University" are buildings, where only big places inside count.
+    """
+    return _chunk_kind(tuple([t.text for t in tokens]))
 
 
 @lru_cache(maxsize=KEY_CACHE)
-def _is_org_words(texts: tuple[str, ...]) -> bool:
-    # Memoised on the chunk's words: the phrase test tries every organisation phrase in turn.
+def _chunk_kind(texts: tuple[str, ...]) -> tuple[bool, bool]:
+    """(organisation?, facility?) for a chunk's words, memoised on them: the organisation test
+    tries every organisation phrase in turn, on the same names in every document."""
     v = vocab()
     words = [text.casefold() for text in texts]
     phrase = " ".join(words)
-    if any(p in phrase for p in v.not_place_phrases):
-        return True
-    return any(w in v.org_heads for w in words)
-
-
-def is_facility_chunk(tokens: list[Candidate]) -> bool:
-    """"London Bridge", "Kabul University": a building; only big places inside it count."""
-    return any(t.text.casefold() in vocab().facility_heads for t in tokens)
+    org = any(p in phrase for p in v.not_place_phrases) or any(w in v.org_heads for w in words)
+    return org, any(w in v.facility_heads for w in words)
 
 
 def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:

@@ -86,8 +86,9 @@ def plausible(hit: NameHit, cand: Candidate, context: Context, fuzzy: bool = Fal
     in_context = place.cc in context.countries
     cued = _cued(cand)
     ner_place = cand.ner in {"GPE", "LOC", "FAC"}
-    letters = sum(ch.isalpha() for ch in cand.text)
-    if (letters < 3 or cand.text.isupper()) and hit.level < 2 and place.kind != "country":
+    # (letters are counted only for names that are neither curated nor countries)
+    if hit.level < 2 and place.kind != "country" and (
+            sum(map(str.isalpha, cand.text)) < 3 or cand.text.isupper()):
         return False  # "No", "HTS": only curated short names and acronyms (US, UK, DRC)
     if fuzzy:
         if context.countries and not in_context and similarity < FUZZY_ABROAD:

@@ -22,8 +22,7 @@ from observatory.extract.context.place_anchor import anchored, find_anchors, km_
 from observatory.extract.context.place_candidates import (
     Candidate,
     chunk_candidates,
-    is_facility_chunk,
-    is_org_chunk,
+    chunk_kind,
     is_person_piece,
     ner_spans,
     span_candidate,
@@ -193,9 +192,10 @@ def _sentence_places(parsed: ParsedDocument, gaz: Gazetteer, sentence: Sentence,
     found: list[PlaceMention] = []
     ents: list[tuple[int, int, str]] | None = None  # read from the parse only if a chunk is looked up
     for tokens in chunks:
-        if is_org_chunk(tokens):
+        organisation, facility = chunk_kind(tokens)
+        if organisation:
             continue
-        if is_facility_chunk(tokens):
+        if facility:
             for token in tokens:
                 token.part_of_chunk = True
         for token in tokens:

@@ -12,7 +12,7 @@ from observatory.extract import load_nlp
 from observatory.extract.context.actor_sentences import sentences_of
 from observatory.extract.context.actors import find_actors
 from observatory.extract.context.event_vocab import event_rules, lowercase_only
-from observatory.extract.context.events import _WORD, _words, classify, find_events
+from observatory.extract.context.events import _WORD, _ByStart, _words, classify, find_events
 from observatory.extract.context.times import TimeMention
 from observatory.extract.document import ParsedDocument
 from observatory.models import Claim, Count, DocumentInput, Event, Location, PlaceMention, TimeRef, Victims
@@ -166,3 +166,12 @@ def _plain_classify(text: str) -> tuple[int, int] | None:
 def test_classify_equals_the_plain_word_by_word_scan(text: str) -> None:
     found = classify(text)
     assert (found and (found[0].priority, found[1])) == _plain_classify(text)
+
+
+@pytest.mark.parametrize("count", [3, 40])  # a plain scan, then bisection over the sorted starts
+def test_mentions_by_start_keep_their_order(count: int) -> None:
+    starts = [(k * 37) % 101 for k in range(count)]  # unsorted, as mentions of several kinds are
+    mentions = [TimeMention(span=(s, s + 3), ref=TimeRef(label=str(k))) for k, s in enumerate(starts)]
+    index = _ByStart(mentions)
+    for lo, hi in [(0, 101), (10, 50), (37, 38), (50, 10), (-5, 0)]:
+        assert index.within(lo, hi) == [m for m in mentions if lo <= m.span[0] < hi]

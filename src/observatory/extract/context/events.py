@@ -12,9 +12,10 @@ they would duplicate the body or mix past violence into today's incidents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
-from typing import TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from observatory.extract.context.actor_sentences import sentences_of
 from observatory.extract.context.event_vocab import EventRule, combatant_nouns, event_rules, lowercase_only
@@ -96,14 +97,18 @@ def find_events(
     sentences = sentences_of(parsed)
     headings = _heading_sentences(parsed, sentences)
     found = {s.index: hit for s in sentences if s.index not in headings and (hit := classify(s.text))}
+    if not found:
+        return []
+    claims_by, actors_by = _ByStart(claims), _ByStart(actors)
+    places_by, times_by = _ByStart(places), _ByStart(times)
     events: list[Event] = []
     for i, sentence in enumerate(sentences):
         hit = found.get(sentence.index)
         if hit is None:
             continue
         rule, trigger = hit
-        linked = _linked_claims(sentences, i, claims, found)
-        if _historical(linked, sentence, times, parsed):
+        linked = _linked_claims(sentences, i, claims_by, found)
+        if _historical(linked, sentence, times_by, parsed):
             continue
         etype, sub = rule.event_type, rule.sub_event_type
         if rule.if_combatants and _combatant_victims(sentence.text, trigger, linked):
@@ -112,9 +117,9 @@ def find_events(
             id=event_id(parsed.input.id, (sentence.start, sentence.end)), doc=parsed.input.id,
             text=sentence.text, span=(sentence.start, sentence.end), event_type=etype,
             sub_event_type=sub, kind=rule.kind,
-            actors=_actor_names(sentence, actors),
-            location=_location(sentence, linked, places, sentence.start + trigger, parsed),
-            time=_time(sentence, linked, times, sentence.start + trigger, parsed),
+            actors=_actor_names(sentence, actors_by),
+            location=_location(sentence, linked, places_by, sentence.start + trigger, parsed),
+            time=_time(sentence, linked, times_by, sentence.start + trigger, parsed),
             claims=[c.id for c in linked],
         ))
     return events
@@ -134,7 +139,7 @@ def _heading_sentences(parsed: ParsedDocument, sentences: list[Sentence]) -> set
 
 
 def _historical(
-    linked: list[Claim], sentence: Sentence, times: list[TimeMention], parsed: ParsedDocument
+    linked: list[Claim], sentence: Sentence, times: _ByStart[TimeMention], parsed: ParsedDocument
 ) -> bool:
     """Background, not news: all linked claims are historical, or (without claims) the sentence is
     dated two or more calendar years before publication ("In 2013, ... killed scores")."""
@@ -143,7 +148,7 @@ def _historical(
     published = parsed.input.published
     if published is None:
         return False
-    dates = [t.ref.end or t.ref.start for t in times if _inside(t.span, sentence)]
+    dates = [t.ref.end or t.ref.start for t in times.within(sentence.start, sentence.end)]
     return bool(dates) and all(d is not None and d.year <= published.year - 2 for d in dates)
 
 
@@ -160,27 +165,53 @@ def _combatant_victims(text: str, trigger: int, linked: list[Claim]) -> bool:
     return any(w in combatant_nouns() for w in following)
 
 
-def _inside(span: tuple[int, int], sentence: Sentence) -> bool:
-    return sentence.start <= span[0] < sentence.end
+class _Spanned(Protocol):
+    @property
+    def span(self) -> tuple[int, int]: ...
+
+
+_S = TypeVar("_S", bound=_Spanned)
+
+
+class _ByStart(Generic[_S]):
+    """Mentions whose span starts in a range, in their original order, found by bisection: a long
+    report has hundreds of actors and claims, and scanning them all for every event sentence
+    cost more than finding the events. Short lists are scanned (cheaper than sorting them)."""
+
+    _SCAN = 16
+
+    def __init__(self, items: list[_S]) -> None:
+        self._items = items
+        self._order: list[int] = []
+        self._starts: list[int] = []
+        if len(items) > self._SCAN:
+            self._order = sorted(range(len(items)), key=lambda k: items[k].span[0])
+            self._starts = [items[k].span[0] for k in self._order]
+
+    def within(self, start: int, end: int) -> list[_S]:
+        if len(self._items) <= self._SCAN:
+            return [x for x in self._items if start <= x.span[0] < end]
+        picked = self._order[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+        return [self._items[k] for k in sorted(picked)]
 
 
 def _linked_claims(
-    sentences: list[Sentence], i: int, claims: list[Claim], found: dict[int, tuple[EventRule, int]]
+    sentences: list[Sentence], i: int, claims: _ByStart[Claim], found: dict[int, tuple[EventRule, int]]
 ) -> list[Claim]:
     """Claims of the sentence, then of the following sentences of the paragraph without own event."""
     sentence = sentences[i]
-    linked = [c for c in claims if _inside(c.span, sentence)]
+    linked = claims.within(sentence.start, sentence.end)
     for nxt in sentences[i + 1:]:
         if nxt.paragraph != sentence.paragraph or nxt.index in found:
             break
-        linked.extend(c for c in claims if _inside(c.span, nxt))
+        linked.extend(claims.within(nxt.start, nxt.end))
     return linked
 
 
-def _actor_names(sentence: Sentence, actors: list[ActorMention]) -> list[str]:
+def _actor_names(sentence: Sentence, actors: _ByStart[ActorMention]) -> list[str]:
     names: list[str] = []
-    for a in actors:
-        if a.actor and _inside(a.span, sentence) and a.type not in _NOT_PARTIES and a.actor not in names:
+    for a in actors.within(sentence.start, sentence.end):
+        if a.actor and a.type not in _NOT_PARTIES and a.actor not in names:
             names.append(a.actor)
     return names
 
@@ -202,12 +233,12 @@ _Mention = TypeVar("_Mention", PlaceMention, TimeMention)
 
 
 def _nearest_in_scope(
-    sentence: Sentence, mentions: list[_Mention], anchor: int, parsed: ParsedDocument
+    sentence: Sentence, mentions: _ByStart[_Mention], anchor: int, parsed: ParsedDocument
 ) -> tuple[_Mention, bool] | None:
     """Mention nearest the anchor in the sentence, else in its paragraph; the flag says "inferred"."""
     para = _paragraph_span(parsed, sentence)
     for lo, hi, inferred in ((sentence.start, sentence.end, False), (para[0], para[1], True)):
-        cands = [x for x in mentions if lo <= x.span[0] < hi]
+        cands = mentions.within(lo, hi)
         k = _nearest([x.span for x in cands], anchor)
         if k is not None:
             return cands[k], inferred
@@ -215,7 +246,8 @@ def _nearest_in_scope(
 
 
 def _location(
-    sentence: Sentence, linked: list[Claim], places: list[PlaceMention], anchor: int, parsed: ParsedDocument
+    sentence: Sentence, linked: list[Claim], places: _ByStart[PlaceMention], anchor: int,
+    parsed: ParsedDocument,
 ) -> Location | None:
     for c in linked:
         if c.location is not None:
@@ -229,7 +261,7 @@ def _location(
 
 
 def _time(
-    sentence: Sentence, linked: list[Claim], times: list[TimeMention], anchor: int, parsed: ParsedDocument
+    sentence: Sentence, linked: list[Claim], times: _ByStart[TimeMention], anchor: int, parsed: ParsedDocument
 ) -> TimeRef | None:
     for c in linked:
         if c.time is not None:

@@ -55,13 +55,16 @@ def sentence_index_at(sentences: list[Sentence], pos: int) -> int | None:
     return None
 
 
-def sentence_doc(sentence: Sentence, nlp: Language, cache: dict[int, Doc]) -> Doc:
-    """The full parse of a sentence: the candidate parse when there is one, else parsed now.
+def sentence_doc(
+    sentence: Sentence, nlp: Language, cache: dict[int, Doc], skip: tuple[str, ...] = ()
+) -> Doc:
+    """The parse of a sentence: the candidate parse when there is one, else parsed now without
+    the components in `skip` (a caller that reads only the tree and entities skips the tagger).
 
     Parses made here go into the caller's `cache`, not into the shared ParsedDocument.
     """
     if sentence.doc is not None:
         return sentence.doc
     if sentence.index not in cache:
-        cache[sentence.index] = nlp(sentence.text)
+        cache[sentence.index] = nlp(sentence.text, disable=[name for name in skip if name in nlp.pipe_names])
     return cache[sentence.index]

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 _PRONOUNS = {"he", "she", "they", "i", "we"}
+# An antecedent sentence is read only for its dependency tree and entities (subject, apposition,
+# PERSON names): the parser and NER do not depend on these components, so skipping them leaves
+# both unchanged and saves about a sixth of the parse.
+TREE_AND_ENTITIES_ONLY = ("tagger", "attribute_ruler", "lemmatizer")
 _LOOKBACK = 3
 _STRIP = " ,.;:-—–'\"“”"
 # Attribution fragments repeat across documents (", a spokesperson for the army said."): their
@@ -188,7 +192,7 @@ class SpeakerResolver:
             sentence = self.sentences[back]
             if sentence.doc is None and not _may_name_speaker(sentence.text):
                 continue  # no name and no speaker noun: not worth a parse
-            doc = sentence_doc(sentence, self.nlp, self._docs)
+            doc = sentence_doc(sentence, self.nlp, self._docs, skip=TREE_AND_ENTITIES_ONLY)
             root = next((t for t in doc if t.dep_ == "ROOT"), None)
             subject = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ not in _PRONOUNS and _is_speakerish(subject):

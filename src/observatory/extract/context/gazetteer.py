@@ -116,6 +116,7 @@ class Gazetteer:
         self._conns = [(prefix, sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False))
                        for prefix, p in paths]
         self._exact_cache: dict[str, list[NameHit]] = {}
+        self._skeleton_cache: dict[str, list[NameHit]] = {}
         self.serial = next(_SERIALS)  # identifies this view in memo keys (ids can be reused)
         self._block_cache: OrderedDict[tuple, list[str]] = OrderedDict()
         self._bucket_cache: OrderedDict[tuple, frozenset[str]] = OrderedDict()
@@ -139,7 +140,15 @@ class Gazetteer:
         return self._exact_cache[key]
 
     def by_skeleton(self, skel: str) -> list[NameHit]:
-        return self._query(self._SELECT + "WHERE n.skel = ?", (skel,)) if skel else []
+        """Entries whose name has the consonant outline `skel` (cached like `exact`: an unknown name
+        is looked up again whenever its cues differ)."""
+        if not skel:
+            return []
+        if skel not in self._skeleton_cache:
+            if len(self._skeleton_cache) > 10_000:
+                self._skeleton_cache.clear()
+            self._skeleton_cache[skel] = self._query(self._SELECT + "WHERE n.skel = ?", (skel,))
+        return self._skeleton_cache[skel]
 
     def block(self, first: str, length: int, countries: tuple[str, ...]) -> list[NameHit]:
         """Names starting with `first` of about `length` letters, optionally within countries."""

@@ -155,8 +155,29 @@ def _fuzzy_ok(query: str, found: str, same_skeleton: bool, place: GeoPlace, cont
     return 0.0
 
 
+_KEYS_MEMO: OrderedDict[tuple[int, str, tuple[str, ...]], set[str]] = OrderedDict()
+KEYS_MEMO_SIZE = 4096
+
+
 def _fuzzy_keys(gaz: Gazetteer, query: str, context: Context) -> set[str]:
-    """Name keys close to `query`: edit ratio anywhere, prefix-weighted similarity in context."""
+    """Name keys close to `query`: edit ratio anywhere, prefix-weighted similarity in context.
+
+    Memoised on the name and the context countries (all it depends on): the same unknown name
+    recurs with different cues, which `best_fuzzy` memoises separately, and this search over a
+    few thousand keys is the costly part.
+    """
+    key = (gaz.serial, query, context.countries)
+    if key in _KEYS_MEMO:
+        _KEYS_MEMO.move_to_end(key)
+        return _KEYS_MEMO[key]
+    found = _search_keys(gaz, query, context)
+    _KEYS_MEMO[key] = found
+    if len(_KEYS_MEMO) > KEYS_MEMO_SIZE:
+        _KEYS_MEMO.popitem(last=False)
+    return found
+
+
+def _search_keys(gaz: Gazetteer, query: str, context: Context) -> set[str]:
     compact = query.replace(" ", "")
     keys = gaz.block_keys(compact[0], len(compact), (), min_pop=CITY)  # outside context: towns only
     found = {k for k, _s, _i in process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO,

@@ -21,7 +21,7 @@ from observatory.config import Settings
 from observatory.extract.claims import build_claims
 from observatory.extract.claims.segment import segment
 from observatory.extract.claims.triggers import select_candidates
-from observatory.extract.context import annotate
+from observatory.extract.context import QuoteJob, annotate, prepare_quotes
 from observatory.extract.document import ParsedDocument
 from observatory.models import DocumentExtraction, DocumentInput
 
@@ -71,9 +71,9 @@ def parse_candidates(parsed_docs: list[ParsedDocument], nlp: Language, batch_siz
         sentence.doc = sdoc
 
 
-def finish(parsed: ParsedDocument, nlp: Language) -> DocumentExtraction:
+def finish(parsed: ParsedDocument, nlp: Language, quote_job: QuoteJob | None = None) -> DocumentExtraction:
     claims = build_claims(parsed)
-    return annotate(parsed, claims, nlp)
+    return annotate(parsed, claims, nlp, quote_job)
 
 
 def extract_document(doc: DocumentInput, nlp: Language) -> DocumentExtraction:
@@ -92,5 +92,7 @@ def extract_documents(
     while chunk := list(islice(iterator, DOCS_PER_CHUNK)):
         parsed_docs = [prepare(d) for d in chunk]
         parse_candidates(parsed_docs, nlp, settings.batch_size)
-        for parsed in parsed_docs:
-            yield finish(parsed, nlp)
+        # Quote attributions and the sentences "he said" points back to: one batch per chunk too.
+        quote_jobs = prepare_quotes(parsed_docs, nlp)
+        for parsed, quote_job in zip(parsed_docs, quote_jobs, strict=True):
+            yield finish(parsed, nlp, quote_job)

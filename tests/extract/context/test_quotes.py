@@ -11,6 +11,7 @@ from observatory.evaluation.context_actors_eval import parse_text
 from observatory.extract import load_nlp
 from observatory.extract.claims.segment import segment
 from observatory.extract.context.quotes import find_quotes
+from observatory.extract.document import ParsedDocument
 from observatory.models import DocumentInput, Quote
 
 SEEDS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "seeds"
@@ -115,3 +116,35 @@ def test_second_quote_in_the_same_paragraph_keeps_the_speaker(nlp: Language) -> 
 def test_age_is_not_a_role(nlp: Language) -> None:
     [q] = _quotes("“They burned the granary,” said Idrissa Maiga, 61, a farmer from Boni.", nlp)
     assert q.speaker == "Idrissa Maiga" and q.speaker_role != "61"
+
+
+BATCH_DOCS = [
+    "Teodora Vasquez, the mayor of Porto Lindo, visited the flooded district on Tuesday.\n"
+    "“We will rebuild every school,” she said.",
+    "The convoy reached Maru at dawn. “Nobody was hurt on the way,” a driver said.\n"
+    "Colonel Ismail Dede, who commands the garrison, toured the depot later.\n"
+    "“The road is open again,” he told reporters.",
+    "No quotes at all in this short note about the harvest in Kelo.",
+]
+
+
+def test_batched_parses_give_the_same_quotes(nlp: Language) -> None:
+    """prepare_quotes parses attribution fragments and pronoun antecedents of several documents
+    in shared nlp.pipe batches; the quotes must be exactly those of one document at a time."""
+    from observatory.extract.context.quotes import prepare_quotes
+    from observatory.extract.pipeline import parse_candidates, prepare
+
+    def gated(i: int, text: str) -> ParsedDocument:  # as the pipeline leaves it: no claim, no parse
+        parsed = prepare(DocumentInput(id=f"b{i}", text=text, content_hash=f"b{i}"))
+        parse_candidates([parsed], nlp)
+        return parsed
+
+    one_by_one = [find_quotes(gated(i, text), nlp) for i, text in enumerate(BATCH_DOCS)]
+    parsed = [gated(i, text) for i, text in enumerate(BATCH_DOCS)]
+    jobs = prepare_quotes(parsed, nlp)
+    batched = [find_quotes(p, nlp, job) for p, job in zip(parsed, jobs, strict=True)]
+    assert batched == one_by_one
+    assert [q.speaker for q in batched[0]] == ["Teodora Vasquez"]
+    assert [q.speaker for q in batched[1]] == ["driver", "Ismail Dede"]
+    # The antecedent sentences were parsed by the batch, before any quote was resolved.
+    assert jobs[0].resolver._docs and jobs[1].resolver._docs

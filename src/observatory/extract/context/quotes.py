@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from observatory.extract.context.actor_sentences import paragraphs_of, sentences_of
-from observatory.extract.context.quote_speakers import SpeakerResolver
+from observatory.extract.context.quote_speakers import SpeakerResolver, prefetch_parses
 from observatory.extract.document import ParsedDocument
 from observatory.models import Quote
 
@@ -44,13 +44,32 @@ class QuoteSpan:
         return self.parts[-1][1]
 
 
-def find_quotes(parsed: ParsedDocument, nlp: Language) -> list[Quote]:
+@dataclass
+class QuoteJob:
+    """One document's quotes and the resolver that already holds the parses they need."""
+
+    resolver: SpeakerResolver
+    spans: list[QuoteSpan]
+
+
+def prepare_quotes(parsed_docs: list[ParsedDocument], nlp: Language) -> list[QuoteJob]:
+    """Find the quotes of several documents and parse what their speakers need in shared batches."""
+    jobs = []
+    for parsed in parsed_docs:
+        text = parsed.text
+        spans = [s for s in quote_spans(text, paragraphs_of(parsed)) if not is_scare_quote(text, s)]
+        jobs.append(QuoteJob(SpeakerResolver(parsed, sentences_of(parsed), nlp), spans))
+    prefetch_parses([(job.resolver, list(job.spans)) for job in jobs], nlp)
+    return jobs
+
+
+def find_quotes(parsed: ParsedDocument, nlp: Language, job: QuoteJob | None = None) -> list[Quote]:
+    """Quotes with speakers; `job` comes from `prepare_quotes` when a batch was prepared."""
     text = parsed.text
-    resolver = SpeakerResolver(parsed, sentences_of(parsed), nlp)
+    job = job or prepare_quotes([parsed], nlp)[0]
+    resolver, spans = job.resolver, job.spans
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, str | None, str | None] | None = None
-    spans = [s for s in quote_spans(text, paragraphs_of(parsed)) if not is_scare_quote(text, s)]
-    resolver.prefetch(list(spans))
     for span in spans:
         speaker, role = resolver.resolve(span)
         if speaker is None and previous is not None and _continues(previous[0], span, text):

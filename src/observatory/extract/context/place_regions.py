@@ -185,7 +185,10 @@ def find_country_phrases(text: str, bounds: list[tuple[int, int]]) -> list[list[
 
 def _country_named(written: str) -> GeoPlace | None:
     phrase = re.sub(r"\bof the\b", "of", written)
-    for key in {name_key(written), name_key(phrase), name_key(phrase.replace(" of ", " of the "))}:
+    # The form as written first, then its variants: a set's order changes with PYTHONHASHSEED, so
+    # two keys naming different countries would give a different answer from run to run.
+    variants = (name_key(written), name_key(phrase), name_key(phrase.replace(" of ", " of the ")))
+    for key in dict.fromkeys(variants):
         countries = [h.place for h in get_gazetteer().exact(key) if h.place.kind == "country"]
         if countries:
             return countries[0]

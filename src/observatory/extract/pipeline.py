@@ -5,7 +5,8 @@ Owner: claims extraction. Other stages call only `load_nlp`, `extract_document` 
 
 How a document goes through: rule-based paragraphs/sentences (`claims.segment`) -> a regex
 trigger pass picks the sentences that can carry a claim (`claims.triggers`) -> only those go
-through the full spaCy pipeline, batched with `nlp.pipe` across documents -> claim rules
+through the full spaCy pipeline, batched with `nlp.pipe` across documents -> the few extra parses
+quote speakers need, batched the same way (`context.prepare_quotes`) -> claim rules
 (`claims.build_claims`) -> context (`context.annotate`: perpetrators, places, times, events,
 actors, quotes).
 """

@@ -15,11 +15,11 @@ import itertools
 import os
 import sqlite3
 import tempfile
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from observatory.extract.bounded_cache import BoundedCache
 from observatory.extract.context.place_build import builtin_rows, country_names, write_index
 from observatory.extract.context.place_data import data_fingerprint
 
@@ -118,8 +118,8 @@ class Gazetteer:
         self._exact_cache: dict[str, list[NameHit]] = {}
         self._skeleton_cache: dict[str, list[NameHit]] = {}
         self.serial = next(_SERIALS)  # identifies this view in memo keys (ids can be reused)
-        self._block_cache: OrderedDict[tuple, list[str]] = OrderedDict()
-        self._bucket_cache: OrderedDict[tuple, frozenset[str]] = OrderedDict()
+        self._block_cache: BoundedCache[tuple, list[str]] = BoundedCache(BLOCK_CACHE)
+        self._bucket_cache: BoundedCache[tuple, frozenset[str]] = BoundedCache(BUCKET_CACHE)
 
     def _query(self, sql: str, args: tuple) -> list[NameHit]:
         found: list[NameHit] = []
@@ -164,15 +164,8 @@ class Gazetteer:
 
         Cached: documents about one country ask for the same blocks again and again.
         """
-        cache_key = (first, length, countries, min_pop)
-        if cache_key in self._block_cache:
-            self._block_cache.move_to_end(cache_key)
-            return self._block_cache[cache_key]
-        keys = self._block_keys(first, length, countries, min_pop)
-        self._block_cache[cache_key] = keys
-        if len(self._block_cache) > BLOCK_CACHE:
-            self._block_cache.popitem(last=False)
-        return keys
+        return self._block_cache.memo((first, length, countries, min_pop),
+                                      lambda: self._block_keys(first, length, countries, min_pop))
 
     def _block_keys(self, first: str, length: int, countries: tuple[str, ...], min_pop: int) -> list[str]:
         keys: set[str] = set()
@@ -183,10 +176,10 @@ class Gazetteer:
 
     def _bucket(self, first: str, size: int, cc: str, min_pop: int) -> frozenset[str]:
         """Distinct name keys starting with `first` of exactly `size` letters (in country `cc`)."""
-        cache_key = (first, size, cc, min_pop)
-        if cache_key in self._bucket_cache:
-            self._bucket_cache.move_to_end(cache_key)
-            return self._bucket_cache[cache_key]
+        return self._bucket_cache.memo((first, size, cc, min_pop),
+                                       lambda: self._read_bucket(first, size, cc, min_pop))
+
+    def _read_bucket(self, first: str, size: int, cc: str, min_pop: int) -> frozenset[str]:
         # With a country, `+pop` keeps SQLite on the (cc, first, len) index: on (first, len, pop)
         # it would visit every country's rows of the bucket and filter them by cc. No DISTINCT: the
         # set below removes duplicates, and SQLite's temporary B-tree for it cost a quarter of the
@@ -201,11 +194,7 @@ class Gazetteer:
         keys: set[str] = set()
         for _prefix, conn in self._conns:
             keys.update([row[0] for row in conn.execute(sql, args).fetchall()])
-        bucket = frozenset(keys)
-        self._bucket_cache[cache_key] = bucket
-        if len(self._bucket_cache) > BUCKET_CACHE:
-            self._bucket_cache.popitem(last=False)
-        return bucket
+        return frozenset(keys)
 
     def in_country(self, cc: str, kind: str = "city") -> list[GeoPlace]:
         sql = ("SELECT id, name, cc, admin1, admin2, lat, lon, population, kind, '', 0 FROM places "

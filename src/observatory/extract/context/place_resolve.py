@@ -8,12 +8,13 @@ demonyms ("Syrian"), and countries of unambiguous well-known places. A name with
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
+from observatory.extract.bounded_cache import BoundedCache
 from observatory.extract.context.gazetteer import Gazetteer, GeoPlace, NameHit
 from observatory.extract.context.place_candidates import Candidate
 from observatory.extract.context.place_normalize import name_key, skeleton
@@ -155,8 +156,8 @@ def _fuzzy_ok(query: str, found: str, same_skeleton: bool, place: GeoPlace, cont
     return 0.0
 
 
-_KEYS_MEMO: OrderedDict[tuple[int, str, tuple[str, ...]], set[str]] = OrderedDict()
 KEYS_MEMO_SIZE = 4096
+_KEYS_MEMO: BoundedCache[tuple[int, str, tuple[str, ...]], set[str]] = BoundedCache(KEYS_MEMO_SIZE)
 
 
 def _fuzzy_keys(gaz: Gazetteer, query: str, context: Context) -> set[str]:
@@ -166,15 +167,7 @@ def _fuzzy_keys(gaz: Gazetteer, query: str, context: Context) -> set[str]:
     recurs with different cues, which `best_fuzzy` memoises separately, and this search over a
     few thousand keys is the costly part.
     """
-    key = (gaz.serial, query, context.countries)
-    if key in _KEYS_MEMO:
-        _KEYS_MEMO.move_to_end(key)
-        return _KEYS_MEMO[key]
-    found = _search_keys(gaz, query, context)
-    _KEYS_MEMO[key] = found
-    if len(_KEYS_MEMO) > KEYS_MEMO_SIZE:
-        _KEYS_MEMO.popitem(last=False)
-    return found
+    return _KEYS_MEMO.memo((gaz.serial, query, context.countries), lambda: _search_keys(gaz, query, context))
 
 
 def _search_keys(gaz: Gazetteer, query: str, context: Context) -> set[str]:
@@ -189,22 +182,15 @@ def _search_keys(gaz: Gazetteer, query: str, context: Context) -> set[str]:
     return found
 
 
-_FUZZY_MEMO: OrderedDict[tuple, GeoPlace | None] = OrderedDict()
 FUZZY_MEMO_SIZE = 8192  # news repeats the same unknown names; fuzzy search is the costly step
+_FUZZY_MEMO: BoundedCache[tuple, GeoPlace | None] = BoundedCache(FUZZY_MEMO_SIZE)
 
 
 def best_fuzzy(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | None:
     """Transliteration variants and typos, memoised on everything the answer depends on."""
     key = (gaz.serial, name_key(cand.text), context.primary, context.countries, _cued(cand), cand.ner,
            cand.admin1, cand.admin2, cand.settlement)
-    if key in _FUZZY_MEMO:
-        _FUZZY_MEMO.move_to_end(key)
-        return _FUZZY_MEMO[key]
-    place = _best_fuzzy(gaz, cand, context)
-    _FUZZY_MEMO[key] = place
-    if len(_FUZZY_MEMO) > FUZZY_MEMO_SIZE:
-        _FUZZY_MEMO.popitem(last=False)
-    return place
+    return _FUZZY_MEMO.memo(key, lambda: _best_fuzzy(gaz, cand, context))
 
 
 def _best_fuzzy(gaz: Gazetteer, cand: Candidate, context: Context) -> GeoPlace | None:

@@ -11,9 +11,9 @@ gazetteer are returned in canonical form (al-Jolani -> Ahmed al-Sharaa).
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Protocol
 
+from observatory.extract.bounded_cache import BoundedCache
 from observatory.extract.context.actor_gazetteer import load_gazetteer, match_gazetteer
 from observatory.extract.context.actor_sentences import sentence_doc, sentence_index_at
 from observatory.extract.context.event_vocab import quote_vocab
@@ -35,7 +35,7 @@ _STRIP = " ,.;:-—–'\"“”"
 # parses are kept process-wide, keyed by text. A parse depends only on its text and the model,
 # and nothing downstream mutates a Doc, so a cached parse answers exactly as a fresh one would.
 FRAGMENT_CACHE = 4096
-_FRAGMENT_DOCS: OrderedDict[str, Doc] = OrderedDict()
+_FRAGMENT_DOCS: BoundedCache[str, Doc] = BoundedCache(FRAGMENT_CACHE)
 
 
 class _QuoteLike(Protocol):
@@ -229,19 +229,14 @@ def _cached_fragment(text: str, nlp: Language) -> Doc | None:
     doc = _FRAGMENT_DOCS.get(text)
     if doc is None or doc.vocab is not nlp.vocab:
         return None  # never seen, or parsed by another model
-    _FRAGMENT_DOCS.move_to_end(text)
     return doc
 
 
 def _remember_fragment(text: str, doc: Doc) -> Doc:
-    _FRAGMENT_DOCS[text] = doc
-    _FRAGMENT_DOCS.move_to_end(text)
-    if len(_FRAGMENT_DOCS) > FRAGMENT_CACHE:
-        _FRAGMENT_DOCS.popitem(last=False)
-    return doc
+    return _FRAGMENT_DOCS.put(text, doc)
 
 
-_PEOPLE: OrderedDict[str, tuple[Vocab, list[tuple[int, int, str]]]] = OrderedDict()
+_PEOPLE: BoundedCache[str, tuple[Vocab, list[tuple[int, int, str]]]] = BoundedCache(FRAGMENT_CACHE)
 
 
 def _gazetteer_people(text: str, nlp: Language) -> list[tuple[int, int, str]]:
@@ -249,12 +244,9 @@ def _gazetteer_people(text: str, nlp: Language) -> list[tuple[int, int, str]]:
     attribution phrases recur across documents and matching re-tokenises them each time."""
     hit = _PEOPLE.get(text)
     if hit is not None and hit[0] is nlp.vocab:
-        _PEOPLE.move_to_end(text)
         return hit[1]
     people = [(m.start, m.end, m.entry.name) for m in match_gazetteer(text, nlp) if m.entry.type == "person"]
-    _PEOPLE[text] = (nlp.vocab, people)
-    if len(_PEOPLE) > FRAGMENT_CACHE:
-        _PEOPLE.popitem(last=False)
+    _PEOPLE.put(text, (nlp.vocab, people))
     return people
 
 
